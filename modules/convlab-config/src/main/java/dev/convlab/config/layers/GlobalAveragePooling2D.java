@@ -1,0 +1,10 @@
+package dev.convlab.config.layers;
+
+import dev.convlab.config.schema.Doc;
+import dev.convlab.config.schema.Optional;
+import dev.convlab.config.schema.YamlName;
+
+@YamlName("global_average_pooling2d")
+@Doc("average over each whole feature map, giving one value per channel")
+public record GlobalAveragePooling2D(@Doc("layer name") @Optional String name) implements LayerSpec {
+}

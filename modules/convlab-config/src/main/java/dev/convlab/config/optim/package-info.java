@@ -1,0 +1,2 @@
+/** Optimizers of the config format, with Keras's names, parameters and defaults. */
+package dev.convlab.config.optim;
