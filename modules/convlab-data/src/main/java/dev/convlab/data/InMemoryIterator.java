@@ -1,0 +1,141 @@
+package dev.convlab.data;
+
+import dev.convlab.config.ImageShape;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Serves one split of {@link ByteImages} as NCHW float batches with one-hot labels, rescaled on the way out.
+ * The bytes stay shared between the splits; only the batch being built is ever in float form.
+ */
+final class InMemoryIterator implements ExampleIterator {
+    private static final long serialVersionUID = 1L;
+    private final ByteImages images;
+    private final ShuffleOrder order;
+    private final int batchSize;
+    private final List<String> classes;
+    /** 256 entries: value * rescale, computed in double so 255 * (1/255) is exactly 1. */
+    private final float[] scaled;
+    private int position;
+    private DataSetPreProcessor preProcessor;
+
+    InMemoryIterator(ByteImages images, ShuffleOrder order, int batchSize, double rescale, List<String> classes) {
+        this.images = images;
+        this.order = order;
+        this.batchSize = batchSize;
+        this.classes = List.copyOf(classes);
+        this.scaled = new float[256];
+        for (int v = 0; v < 256; v++) {
+            scaled[v] = (float) (v * rescale);
+        }
+    }
+
+    @Override
+    public synchronized DataSet next(int num) {
+        if (!hasNext()) {
+            throw new NoSuchElementException("pass " + order.epoch() + " is over; call reset()");
+        }
+        int n = Math.min(num, order.size() - position);
+        int pixels = images.pixelsPerImage();
+        int numClasses = classes.size();
+        byte[] source = images.pixels();
+        float[] features = new float[n * pixels];
+        float[] labels = new float[n * numClasses];
+        for (int i = 0; i < n; i++) {
+            int example = order.at(position + i);
+            int from = example * pixels;
+            int to = i * pixels;
+            for (int p = 0; p < pixels; p++) {
+                features[to + p] = scaled[source[from + p] & 0xFF];
+            }
+            labels[i * numClasses + images.label(example)] = 1f;
+        }
+        position += n;
+        order.markConsumed();
+        ImageShape shape = images.shape();
+        INDArray x = Nd4j.create(features, new long[] {n, shape.channels(), shape.height(), shape.width()}, 'c');
+        INDArray y = Nd4j.create(labels, new long[] {n, numClasses}, 'c');
+        DataSet batch = new DataSet(x, y);
+        if (preProcessor != null) {
+            preProcessor.preProcess(batch);
+        }
+        return batch;
+    }
+
+    @Override
+    public DataSet next() {
+        return next(batchSize);
+    }
+
+    @Override
+    public synchronized boolean hasNext() {
+        return position < order.size();
+    }
+
+    @Override
+    public synchronized void reset() {
+        order.nextPass();
+        position = 0;
+    }
+
+    @Override
+    public synchronized void seekEpoch(int epoch) {
+        order.seek(epoch);
+        position = 0;
+    }
+
+    @Override
+    public int epoch() {
+        return order.epoch();
+    }
+
+    @Override
+    public int numExamples() {
+        return order.size();
+    }
+
+    @Override
+    public int inputColumns() {
+        return images.pixelsPerImage();
+    }
+
+    @Override
+    public int totalOutcomes() {
+        return classes.size();
+    }
+
+    @Override
+    public boolean resetSupported() {
+        return true;
+    }
+
+    @Override
+    public boolean asyncSupported() {
+        return true;
+    }
+
+    @Override
+    public int batch() {
+        return batchSize;
+    }
+
+    @Override
+    public void setPreProcessor(DataSetPreProcessor preProcessor) {
+        this.preProcessor = preProcessor;
+    }
+
+    @Override
+    public DataSetPreProcessor getPreProcessor() {
+        return preProcessor;
+    }
+
+    @Override
+    public List<String> getLabels() {
+        return classes;
+    }
+}
