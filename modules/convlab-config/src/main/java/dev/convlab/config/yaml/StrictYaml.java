@@ -72,7 +72,7 @@ public final class StrictYaml {
         if (!ALLOWED.contains(node.getTag())) {
             throw new ConfigError(location(node, source), "", "the tag '" + node.getTag().getValue()
                     + "' is not allowed: a config holds only plain values, lists and mappings",
-                    "remove the tag (the part that starts with '!')");
+                    "remove the tag, the part that starts with '!'");
         }
         if (node instanceof MappingNode mapping) {
             Set<String> seen = new HashSet<>();

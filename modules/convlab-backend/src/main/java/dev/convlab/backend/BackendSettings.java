@@ -1,0 +1,73 @@
+package dev.convlab.backend;
+
+import dev.convlab.config.BadInput;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Properties;
+
+/**
+ * The two knobs convlab reads from the process: the fast-path switch and the thread count. System properties win
+ * over environment variables so a single run can override a shell-wide setting.
+ *
+ * @param fast    {@code convlab.fast} / {@code CONVLAB_FAST}; off means the plain native build and no oneDNN helpers
+ * @param threads {@code convlab.threads}, else {@code OMP_NUM_THREADS}; empty leaves ND4J's default, which is all
+ *                physical cores
+ * @param threadsFrom which of the two set {@code threads}, or "default"
+ */
+public record BackendSettings(boolean fast, OptionalInt threads, String threadsFrom) {
+
+    public static final String FAST_PROPERTY = "convlab.fast";
+    public static final String FAST_ENV = "CONVLAB_FAST";
+    public static final String THREADS_PROPERTY = "convlab.threads";
+    public static final String THREADS_ENV = "OMP_NUM_THREADS";
+
+    public static BackendSettings current() {
+        return from(System.getProperties(), System.getenv());
+    }
+
+    public static BackendSettings from(Properties props, Map<String, String> env) {
+        boolean fast = true;
+        String prop = props.getProperty(FAST_PROPERTY);
+        String envFast = env.get(FAST_ENV);
+        if (prop != null) {
+            fast = parseSwitch(prop, "-D" + FAST_PROPERTY);
+        } else if (envFast != null) {
+            fast = parseSwitch(envFast, FAST_ENV);
+        }
+        String propThreads = props.getProperty(THREADS_PROPERTY);
+        if (propThreads != null) {
+            return new BackendSettings(fast, OptionalInt.of(parseThreads(propThreads, "-D" + THREADS_PROPERTY)),
+                    THREADS_PROPERTY);
+        }
+        String envThreads = env.get(THREADS_ENV);
+        if (envThreads != null && !envThreads.isBlank()) {
+            // ND4J parses OMP_NUM_THREADS itself and dies with a bare NumberFormatException on junk; check it first.
+            return new BackendSettings(fast, OptionalInt.of(parseThreads(envThreads, THREADS_ENV)), THREADS_ENV);
+        }
+        return new BackendSettings(fast, OptionalInt.empty(), "default");
+    }
+
+    private static boolean parseSwitch(String value, String where) {
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "1", "true", "on", "yes":
+                return true;
+            case "0", "false", "off", "no":
+                return false;
+            default:
+                throw new BadInput(where, "'" + value + "' is not a switch value", "use true or false (1 or 0)");
+        }
+    }
+
+    private static int parseThreads(String value, String where) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the fix
+        }
+        throw new BadInput(where, "'" + value + "' is not a thread count", "use a whole number of at least 1");
+    }
+}

@@ -1,0 +1,64 @@
+package dev.convlab.cli;
+
+import dev.convlab.config.ConfigProblem;
+import dev.convlab.config.RunConfig;
+import dev.convlab.config.yaml.LoadedConfig;
+import dev.convlab.data.Datasets;
+import dev.convlab.model.MemoryEstimate;
+import dev.convlab.model.MemoryEstimator;
+import dev.convlab.model.ModelFactory;
+import dev.convlab.model.ModelPlan;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Validates a config and shows what it builds, without reading data or training. */
+@Command(name = "check", description = "Validate a config and print the model summary and a memory estimate.")
+final class CheckCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+    @Parameters(paramLabel = "CONFIG", description = "the YAML config")
+    Path config;
+    @Mixin
+    ConfigOptions options;
+    @Mixin
+    Common common;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        LoadedConfig loaded = options.load(config);
+        RunConfig c = loaded.config();
+        int classes = classes(loaded, out);
+        ModelPlan plan;
+        try {
+            plan = ModelFactory.plan(c, classes);
+        } catch (ConfigProblem problem) {
+            throw loaded.locate(problem);
+        }
+        out.println(plan.summary(c.name()));
+        MemoryEstimate memory = MemoryEstimator.estimate(plan, c.training().optimizer(), c.data().batchSize());
+        out.println(memory.text());
+        out.println(config + ": OK");
+        return ExitCode.OK;
+    }
+
+    /** The class count the output layer must match: the template's, or the dataset's when it can be read. */
+    private static int classes(LoadedConfig loaded, PrintWriter out) {
+        RunConfig c = loaded.config();
+        Integer declared = c.model().vgg() != null ? c.model().vgg().classes() : null;
+        try {
+            return Datasets.classNames(c.data()).size();
+        } catch (ConfigProblem problem) {
+            if (declared == null) {
+                throw loaded.locate(problem);
+            }
+            out.println("note: " + loaded.locate(problem).oneLine() + " - train will refuse this until it exists");
+            return declared;
+        }
+    }
+}

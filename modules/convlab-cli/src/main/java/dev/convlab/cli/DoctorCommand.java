@@ -1,0 +1,30 @@
+package dev.convlab.cli;
+
+import dev.convlab.backend.BackendFacts;
+import dev.convlab.backend.Backends;
+import dev.convlab.config.BackendKind;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "doctor", description = "Show the backend convlab runs on: native build, oneDNN helpers, threads, memory.")
+final class DoctorCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+    @Option(names = "--backend", paramLabel = "KIND", description = "auto, cpu or cuda (default auto)")
+    BackendKind backend = BackendKind.AUTO;
+    @Mixin
+    Common common;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Backends.init(backend);
+        BackendFacts facts = BackendFacts.collect();
+        facts.lines().forEach(out::println);
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.convlab.train;
+
+import dev.convlab.config.BadInput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+/**
+ * model.zip: DL4J's ModelSerializer format (configuration, parameters, updater state), plus convlab's own entries
+ * (the resolved config, the manifest with provenance, the class names), so a model file alone says how it was made
+ * and how to feed it.
+ */
+public record ModelBundle(MultiLayerNetwork network, String configYaml, Map<String, Object> manifest,
+                          List<String> labels) {
+    // flat names: DL4J's reader refuses any directory entry in the zip
+    static final String CONFIG = "convlab-config.yaml";
+    static final String MANIFEST = "convlab-manifest.json";
+    static final String LABELS = "convlab-labels.txt";
+
+    /** Writes the bundle atomically: a crash leaves the previous file or none, never a partial one. */
+    public static void save(Path target, MultiLayerNetwork network, String configYaml, Map<String, Object> manifest,
+                            List<String> labels) throws IOException {
+        Path tmp = AtomicFiles.temporarySibling(target);
+        try {
+            ModelSerializer.writeModel(network, tmp.toFile(), true);
+            try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()), Map.of())) {
+                Files.writeString(zip.getPath(CONFIG), configYaml);
+                Files.writeString(zip.getPath(MANIFEST), Json.write(manifest));
+                Files.writeString(zip.getPath(LABELS), String.join("\n", labels) + "\n");
+            }
+            AtomicFiles.commit(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    public static ModelBundle load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInput(file.toString(), Files.exists(file) ? "is not a file" : "no such model file",
+                    "give the model.zip of a run (runs/<name>-<time>/model.zip)");
+        }
+        String config;
+        String manifest;
+        String labels;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            config = entry(zip, CONFIG, file);
+            manifest = entry(zip, MANIFEST, file);
+            labels = entry(zip, LABELS, file);
+        } catch (java.util.zip.ZipException e) {
+            throw new BadInput(file.toString(), "is not a zip file (" + e.getMessage() + ")",
+                    "give a model.zip written by convlab");
+        } catch (NoSuchFileException e) {
+            throw new BadInput(file.toString(), "no such model file", "check the path");
+        } catch (IOException e) {
+            throw new BadInput(file.toString(), "cannot read: " + e.getMessage(), "check the file");
+        }
+        MultiLayerNetwork network;
+        try {
+            network = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+        } catch (Exception e) {
+            throw new BadInput(file.toString(), "the network inside cannot be restored: " + e.getMessage(),
+                    "the file may be damaged; use another checkpoint or retrain", e);
+        }
+        List<String> names = labels.lines().filter(l -> !l.isBlank()).toList();
+        return new ModelBundle(network, config, Json.read(manifest), names);
+    }
+
+    private static String entry(ZipFile zip, String name, Path file) throws IOException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            throw new BadInput(file.toString(), "has no " + name + ": it was not written by convlab",
+                    "give a model.zip from a convlab run");
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

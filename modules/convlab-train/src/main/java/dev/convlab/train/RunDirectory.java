@@ -1,0 +1,68 @@
+package dev.convlab.train;
+
+import dev.convlab.config.BadInput;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * {@code runs/<name>-<yyyyMMdd-HHmmss>/}: one folder per run, never reused, so a new run cannot overwrite an old
+ * one's files.
+ */
+public record RunDirectory(Path path) {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    public static RunDirectory create(Path outputDir, String name, LocalDateTime now) {
+        try {
+            Files.createDirectories(outputDir);
+        } catch (IOException e) {
+            throw new BadInput(outputDir.toString(), "cannot create the output folder: " + e.getMessage(),
+                    "set output_dir to a writable folder");
+        }
+        String base = name + "-" + STAMP.format(now);
+        for (int i = 0; i < 1000; i++) {
+            Path candidate = outputDir.resolve(i == 0 ? base : base + "-" + i);
+            try {
+                Files.createDirectory(candidate);
+                return new RunDirectory(candidate);
+            } catch (FileAlreadyExistsException e) {
+                // two runs started in the same second: take the next suffix
+            } catch (IOException e) {
+                throw new BadInput(candidate.toString(), "cannot create the run folder: " + e.getMessage(),
+                        "set output_dir to a writable folder");
+            }
+        }
+        throw new BadInput(outputDir.toString(), "too many runs named " + base, "clean up the output folder");
+    }
+
+    public Path config() {
+        return path.resolve("config.yaml");
+    }
+
+    public Path manifest() {
+        return path.resolve("manifest.json");
+    }
+
+    public Path history() {
+        return path.resolve("history.csv");
+    }
+
+    public Path model() {
+        return path.resolve("model.zip");
+    }
+
+    public Path evaluation() {
+        return path.resolve("evaluation.json");
+    }
+
+    public Path evaluationText() {
+        return path.resolve("evaluation.txt");
+    }
+
+    public Path summary() {
+        return path.resolve("summary.txt");
+    }
+}

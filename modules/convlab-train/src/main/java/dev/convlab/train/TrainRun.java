@@ -1,0 +1,202 @@
+package dev.convlab.train;
+
+import dev.convlab.backend.BackendFacts;
+import dev.convlab.backend.Backends;
+import dev.convlab.config.ConfigProblem;
+import dev.convlab.config.RunConfig;
+import dev.convlab.config.yaml.LoadedConfig;
+import dev.convlab.data.DataSplits;
+import dev.convlab.data.Datasets;
+import dev.convlab.model.ModelFactory;
+import dev.convlab.model.ModelPlan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/**
+ * One training run, start to finish: backend, data, model, epochs, test evaluation, and the run directory. What is
+ * finished is on disk before the next step starts (config and manifest first, history after every epoch, the model
+ * at the end), so a crash loses only the epoch in progress.
+ */
+public final class TrainRun {
+    private final LoadedConfig loaded;
+    private final PrintWriter out;
+    private final Progress progress;
+
+    public TrainRun(LoadedConfig loaded, PrintWriter out, boolean terminal) {
+        this.loaded = loaded;
+        this.out = out;
+        this.progress = new Progress(out, terminal);
+    }
+
+    /** The finished run: its folder and test evaluation. */
+    public record Result(RunDirectory directory, Metrics.Result test, List<EpochResult> history) {
+    }
+
+    public Result run() {
+        RunConfig config = loaded.config();
+        Backends.init(config.backend());
+        DataSplits data = locate(() -> Datasets.open(config.data(), config.seed()));
+        ModelPlan plan = locate(() -> ModelFactory.plan(config, data.numClasses()));
+        // collect() trains a tiny network, which re-seeds ND4J's global generator: before the run's own network
+        BackendFacts backend = BackendFacts.collect();
+        MultiLayerConfiguration conf = ModelFactory.build(plan, config.training().optimizer(), config.seed());
+        MultiLayerNetwork net = ModelFactory.network(conf);
+        Labels labels = new Labels(data.classNames(), plan.outputUnits() == 1 && data.numClasses() == 2);
+
+        RunDirectory dir = RunDirectory.create(Path.of(config.outputDir()), config.name(), LocalDateTime.now());
+        Manifest manifest = new Manifest(dir.manifest(), loaded, backend, data, plan);
+        try {
+            AtomicFiles.write(dir.config(), loaded.resolvedYaml());
+            AtomicFiles.write(dir.summary(), plan.summary(config.name()));
+            manifest.status("running");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the run directory " + dir.path(), e);
+        }
+        out.println("run: " + dir.path());
+        out.println("backend: " + backend.backend().toLowerCase(Locale.ROOT) + ", native " + backend.variantLoaded()
+                + ", oneDNN helpers " + (backend.oneDnnHelpers() ? "on" : "off") + ", " + backend.threads()
+                + " threads");
+        out.println("data: " + data.description());
+        out.println(plan.summary(config.name()));
+
+        Thread hook = new Thread(() -> manifest.statusQuietly("interrupted"), "convlab-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            List<EpochResult> history = trainEpochs(config, net, data, labels, dir, manifest);
+            Metrics.Result test = Metrics.evaluate(net, data.test(), labels, data.numClasses());
+            Map<String, Object> evaluation = Evaluations.toMap(test, data.classNames());
+            AtomicFiles.write(dir.evaluation(), Json.write(evaluation));
+            AtomicFiles.write(dir.evaluationText(), test.evaluation().stats(false, true));
+            manifest.test(evaluation);
+            manifest.files(List.of("config.yaml", "summary.txt", "history.csv", "evaluation.json", "evaluation.txt",
+                    "model.zip", "manifest.json"));
+            manifest.status("completed");
+            ModelBundle.save(dir.model(), net, loaded.resolvedYaml(), manifest.asMap(), data.classNames());
+            out.printf(Locale.ROOT, "test: loss %.4f - accuracy %.4f on %d images%n", test.loss(), test.accuracy(),
+                    test.examples());
+            out.println("saved: " + dir.model());
+            return new Result(dir, test, history);
+        } catch (TrainingStopped e) {
+            manifest.statusQuietly("diverged");
+            throw e;
+        } catch (IOException e) {
+            manifest.statusQuietly("failed");
+            throw new UncheckedIOException("writing the run directory " + dir.path() + " failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            manifest.statusQuietly("failed");
+            throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down; the hook runs
+            }
+        }
+    }
+
+    private List<EpochResult> trainEpochs(RunConfig config, MultiLayerNetwork net, DataSplits data, Labels labels,
+                                          RunDirectory dir, Manifest manifest) throws IOException {
+        HistoryCsv history = new HistoryCsv(dir.history());
+        EpochLoop loop = new EpochLoop(net, labels, data.numClasses(), progress);
+        int epochs = config.training().epochs();
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            EpochResult result = loop.run(epoch, epochs, data.train(), data.trainCount(),
+                    data.validationCount() > 0 ? data.validation() : null);
+            history.append(result);
+            manifest.epochs(epoch, loop.iteration());
+            progress.epochEnd(epochs, result);
+        }
+        return history.rows();
+    }
+
+    private <T> T locate(java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ConfigProblem problem) {
+            throw loaded.locate(problem);
+        }
+    }
+
+    /** manifest.json, rewritten atomically at each change of state. */
+    static final class Manifest {
+        private final Path file;
+        private final Map<String, Object> map = new LinkedHashMap<>();
+
+        Manifest(Path file, LoadedConfig loaded, BackendFacts backend, DataSplits data, ModelPlan plan) {
+            this.file = file;
+            RunConfig c = loaded.config();
+            map.put("name", c.name());
+            map.put("status", "starting");
+            map.put("started", Instant.now().toString());
+            map.put("versions", Versions.all());
+            map.put("seed", c.seed());
+            map.put("config_file", loaded.source());
+            map.put("config_hash", "sha256:" + loaded.hash());
+            map.put("backend", backend.toMap());
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("dataset", dev.convlab.config.schema.Names.of(c.data().dataset()));
+            d.put("fingerprint", data.fingerprint());
+            d.put("description", data.description());
+            d.put("classes", data.classNames());
+            d.put("input_shape", List.of(data.inputShape().height(), data.inputShape().width(),
+                    data.inputShape().channels()));
+            d.put("train_examples", data.trainCount());
+            d.put("validation_examples", data.validationCount());
+            d.put("test_examples", data.testCount());
+            map.put("data", d);
+            map.put("model", Map.of("total_params", plan.totalParams(), "trainable_params", plan.trainableParams(),
+                    "layers", plan.layerNames()));
+            map.put("epochs_planned", c.training().epochs());
+            map.put("epochs_completed", 0);
+        }
+
+        void status(String status) throws IOException {
+            map.put("status", status);
+            if (!status.equals("running")) {
+                map.put("finished", Instant.now().toString());
+            }
+            AtomicFiles.write(file, Json.write(map));
+        }
+
+        void statusQuietly(String status) {
+            try {
+                status(status);
+            } catch (IOException | RuntimeException e) {
+                // reporting the original failure matters more than this note
+            }
+        }
+
+        void epochs(int completed, long iterations) throws IOException {
+            map.put("epochs_completed", completed);
+            map.put("iterations", iterations);
+            AtomicFiles.write(file, Json.write(map));
+        }
+
+        void test(Map<String, Object> evaluation) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("accuracy", evaluation.get("accuracy"));
+            t.put("loss", evaluation.get("loss"));
+            t.put("examples", evaluation.get("examples"));
+            map.put("test", t);
+        }
+
+        void files(List<String> names) {
+            map.put("files", new ArrayList<>(names));
+        }
+
+        Map<String, Object> asMap() {
+            return new LinkedHashMap<>(map);
+        }
+    }
+}
