@@ -42,7 +42,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         long outputs = file.bundle().network().layerSize(file.bundle().network().getnLayers() - 1);
         Labels labels = new Labels(data.classNames(), outputs == 1 && data.numClasses() == 2);
-        Metrics.Result result = Metrics.evaluate(file.bundle().network(), data.test(), labels, data.numClasses());
+        Metrics.Result result = Metrics.evaluate(file.bundle().network(), data.test(), labels);
         out.println(result.evaluation().stats(false, true));
         out.printf(Locale.ROOT, "test: loss %.4f - accuracy %.4f on %d images%n", result.loss(), result.accuracy(),
                 result.examples());

@@ -1,7 +1,6 @@
 package dev.convlab.data;
 
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -10,17 +9,13 @@ import java.util.NoSuchElementException;
  * The iterator of a split that has no examples (validation_split 0, and so no validation or test data for an image
  * folder without validation_path/test_path). DataVec's readers refuse an empty file list, hence this class.
  */
-final class EmptyIterator implements ExampleIterator {
+final class EmptyIterator extends BaseExampleIterator {
     private static final long serialVersionUID = 1L;
     private final int inputColumns;
-    private final List<String> classes;
-    private final int batch;
-    private DataSetPreProcessor preProcessor;
 
     EmptyIterator(int inputColumns, List<String> classes, int batch) {
+        super(classes, batch);
         this.inputColumns = inputColumns;
-        this.classes = List.copyOf(classes);
-        this.batch = batch;
     }
 
     @Override
@@ -42,10 +37,6 @@ final class EmptyIterator implements ExampleIterator {
         throw new NoSuchElementException("this split has no examples");
     }
 
-    @Override
-    public DataSet next() {
-        return next(batch);
-    }
 
     @Override
     public boolean hasNext() {
@@ -57,15 +48,7 @@ final class EmptyIterator implements ExampleIterator {
         return inputColumns;
     }
 
-    @Override
-    public int totalOutcomes() {
-        return classes.size();
-    }
 
-    @Override
-    public boolean resetSupported() {
-        return true;
-    }
 
     @Override
     public boolean asyncSupported() {
@@ -76,23 +59,7 @@ final class EmptyIterator implements ExampleIterator {
     public void reset() {
     }
 
-    @Override
-    public int batch() {
-        return batch;
-    }
 
-    @Override
-    public void setPreProcessor(DataSetPreProcessor preProcessor) {
-        this.preProcessor = preProcessor;
-    }
 
-    @Override
-    public DataSetPreProcessor getPreProcessor() {
-        return preProcessor;
-    }
 
-    @Override
-    public List<String> getLabels() {
-        return classes;
-    }
 }

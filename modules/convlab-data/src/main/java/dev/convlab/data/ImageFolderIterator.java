@@ -6,7 +6,6 @@ import org.datavec.image.loader.NativeImageLoader;
 import org.datavec.image.recordreader.ImageRecordReader;
 import org.deeplearning4j.datasets.datavec.RecordReaderDataSetIterator;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,26 +19,22 @@ import java.util.NoSuchElementException;
  * what those lack: the rescale that a later setPreProcessor cannot replace, seeded passes, and an error that names
  * the image that could not be decoded instead of DataVec's bare RuntimeException.
  */
-final class ImageFolderIterator implements ExampleIterator {
+final class ImageFolderIterator extends BaseExampleIterator {
     private static final long serialVersionUID = 1L;
     private final LabeledFiles files;
     private final ShuffleOrder order;
     private final ImageShape shape;
-    private final List<String> classes;
-    private final int batchSize;
     private final double rescale;
     private final ImageRecordReader reader;
     private final RecordReaderDataSetIterator batches;
     private int position;
-    private DataSetPreProcessor preProcessor;
 
     ImageFolderIterator(LabeledFiles files, ShuffleOrder order, ImageShape shape, List<String> classes,
                         int batchSize, double rescale) {
+        super(classes, batchSize);
         this.files = files;
         this.order = order;
         this.shape = shape;
-        this.classes = List.copyOf(classes);
-        this.batchSize = batchSize;
         this.rescale = rescale;
         this.reader = new ImageRecordReader(shape.height(), shape.width(), shape.channels(), new FileLabels(files),
                 new ImageChannels(shape.channels()));
@@ -68,16 +63,9 @@ final class ImageFolderIterator implements ExampleIterator {
         if (rescale != 1.0) {
             batch.getFeatures().muli(rescale);
         }
-        if (preProcessor != null) {
-            preProcessor.preProcess(batch);
-        }
-        return batch;
+        return finish(batch);
     }
 
-    @Override
-    public DataSet next() {
-        return next(batchSize);
-    }
 
     @Override
     public synchronized boolean hasNext() {
@@ -114,40 +102,12 @@ final class ImageFolderIterator implements ExampleIterator {
         return shape.height() * shape.width() * shape.channels();
     }
 
-    @Override
-    public int totalOutcomes() {
-        return classes.size();
-    }
 
-    @Override
-    public boolean resetSupported() {
-        return true;
-    }
 
-    @Override
-    public boolean asyncSupported() {
-        return true;
-    }
 
-    @Override
-    public int batch() {
-        return batchSize;
-    }
 
-    @Override
-    public void setPreProcessor(DataSetPreProcessor preProcessor) {
-        this.preProcessor = preProcessor;
-    }
 
-    @Override
-    public DataSetPreProcessor getPreProcessor() {
-        return preProcessor;
-    }
 
-    @Override
-    public List<String> getLabels() {
-        return classes;
-    }
 
     /** Decodes the batch's files one by one to find the culprit; only runs after a failure. */
     private RuntimeException unreadable(int from, int n, RuntimeException failure) {

@@ -3,7 +3,6 @@ package dev.convlab.data;
 import dev.convlab.config.ImageShape;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
@@ -13,22 +12,18 @@ import java.util.NoSuchElementException;
  * Serves one split of {@link ByteImages} as NCHW float batches with one-hot labels, rescaled on the way out.
  * The bytes stay shared between the splits; only the batch being built is ever in float form.
  */
-final class InMemoryIterator implements ExampleIterator {
+final class InMemoryIterator extends BaseExampleIterator {
     private static final long serialVersionUID = 1L;
     private final ByteImages images;
     private final ShuffleOrder order;
-    private final int batchSize;
-    private final List<String> classes;
     /** 256 entries: value * rescale, computed in double so 255 * (1/255) is exactly 1. */
     private final float[] scaled;
     private int position;
-    private DataSetPreProcessor preProcessor;
 
     InMemoryIterator(ByteImages images, ShuffleOrder order, int batchSize, double rescale, List<String> classes) {
+        super(classes, batchSize);
         this.images = images;
         this.order = order;
-        this.batchSize = batchSize;
-        this.classes = List.copyOf(classes);
         this.scaled = new float[256];
         for (int v = 0; v < 256; v++) {
             scaled[v] = (float) (v * rescale);
@@ -60,17 +55,9 @@ final class InMemoryIterator implements ExampleIterator {
         ImageShape shape = images.shape();
         INDArray x = Nd4j.create(features, new long[] {n, shape.channels(), shape.height(), shape.width()}, 'c');
         INDArray y = Nd4j.create(labels, new long[] {n, numClasses}, 'c');
-        DataSet batch = new DataSet(x, y);
-        if (preProcessor != null) {
-            preProcessor.preProcess(batch);
-        }
-        return batch;
+        return finish(new DataSet(x, y));
     }
 
-    @Override
-    public DataSet next() {
-        return next(batchSize);
-    }
 
     @Override
     public synchronized boolean hasNext() {
@@ -104,38 +91,10 @@ final class InMemoryIterator implements ExampleIterator {
         return images.pixelsPerImage();
     }
 
-    @Override
-    public int totalOutcomes() {
-        return classes.size();
-    }
 
-    @Override
-    public boolean resetSupported() {
-        return true;
-    }
 
-    @Override
-    public boolean asyncSupported() {
-        return true;
-    }
 
-    @Override
-    public int batch() {
-        return batchSize;
-    }
 
-    @Override
-    public void setPreProcessor(DataSetPreProcessor preProcessor) {
-        this.preProcessor = preProcessor;
-    }
 
-    @Override
-    public DataSetPreProcessor getPreProcessor() {
-        return preProcessor;
-    }
 
-    @Override
-    public List<String> getLabels() {
-        return classes;
-    }
 }

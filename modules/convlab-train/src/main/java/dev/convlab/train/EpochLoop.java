@@ -9,15 +9,13 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 final class EpochLoop {
     private final MultiLayerNetwork net;
     private final Labels labels;
-    private final int classes;
     private final Progress progress;
     private final RunningAccuracy accuracy = new RunningAccuracy();
     private long iteration;
 
-    EpochLoop(MultiLayerNetwork net, Labels labels, int classes, Progress progress) {
+    EpochLoop(MultiLayerNetwork net, Labels labels, Progress progress) {
         this.net = net;
         this.labels = labels;
-        this.classes = classes;
         this.progress = progress;
         net.addListeners(accuracy);
     }
@@ -56,7 +54,7 @@ final class EpochLoop {
         double valLoss = Double.NaN;
         double valAccuracy = Double.NaN;
         if (validation != null) {
-            Metrics.Result val = Metrics.evaluate(net, validation, labels, classes);
+            Metrics.Result val = Metrics.evaluate(net, validation, labels);
             valLoss = val.loss();
             valAccuracy = val.accuracy();
         }

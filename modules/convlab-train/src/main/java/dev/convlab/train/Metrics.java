@@ -17,7 +17,7 @@ public final class Metrics {
         }
     }
 
-    public static Result evaluate(MultiLayerNetwork net, DataSetIterator data, Labels labels, int classes) {
+    public static Result evaluate(MultiLayerNetwork net, DataSetIterator data, Labels labels) {
         Evaluation evaluation = new Evaluation(labels.names(), 1);
         double lossSum = 0;
         long n = 0;

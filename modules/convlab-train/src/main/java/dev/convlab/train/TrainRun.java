@@ -13,10 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +52,7 @@ public final class TrainRun {
         Labels labels = new Labels(data.classNames(), plan.outputUnits() == 1 && data.numClasses() == 2);
 
         RunDirectory dir = RunDirectory.create(Path.of(config.outputDir()), config.name(), LocalDateTime.now());
-        Manifest manifest = new Manifest(dir.manifest(), loaded, backend, data, plan);
+        RunManifest manifest = new RunManifest(dir.manifest(), loaded, backend, data, plan);
         try {
             AtomicFiles.write(dir.config(), loaded.resolvedYaml());
             AtomicFiles.write(dir.summary(), plan.summary(config.name()));
@@ -74,7 +71,7 @@ public final class TrainRun {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             List<EpochResult> history = trainEpochs(config, net, data, labels, dir, manifest);
-            Metrics.Result test = Metrics.evaluate(net, data.test(), labels, data.numClasses());
+            Metrics.Result test = Metrics.evaluate(net, data.test(), labels);
             Map<String, Object> evaluation = Evaluations.toMap(test, data.classNames());
             AtomicFiles.write(dir.evaluation(), Json.write(evaluation));
             AtomicFiles.write(dir.evaluationText(), test.evaluation().stats(false, true));
@@ -106,9 +103,9 @@ public final class TrainRun {
     }
 
     private List<EpochResult> trainEpochs(RunConfig config, MultiLayerNetwork net, DataSplits data, Labels labels,
-                                          RunDirectory dir, Manifest manifest) throws IOException {
+                                          RunDirectory dir, RunManifest manifest) throws IOException {
         HistoryCsv history = new HistoryCsv(dir.history());
-        EpochLoop loop = new EpochLoop(net, labels, data.numClasses(), progress);
+        EpochLoop loop = new EpochLoop(net, labels, progress);
         int epochs = config.training().epochs();
         for (int epoch = 1; epoch <= epochs; epoch++) {
             EpochResult result = loop.run(epoch, epochs, data.train(), data.trainCount(),
@@ -125,78 +122,6 @@ public final class TrainRun {
             return step.get();
         } catch (ConfigProblem problem) {
             throw loaded.locate(problem);
-        }
-    }
-
-    /** manifest.json, rewritten atomically at each change of state. */
-    static final class Manifest {
-        private final Path file;
-        private final Map<String, Object> map = new LinkedHashMap<>();
-
-        Manifest(Path file, LoadedConfig loaded, BackendFacts backend, DataSplits data, ModelPlan plan) {
-            this.file = file;
-            RunConfig c = loaded.config();
-            map.put("name", c.name());
-            map.put("status", "starting");
-            map.put("started", Instant.now().toString());
-            map.put("versions", Versions.all());
-            map.put("seed", c.seed());
-            map.put("config_file", loaded.source());
-            map.put("config_hash", "sha256:" + loaded.hash());
-            map.put("backend", backend.toMap());
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("dataset", dev.convlab.config.schema.Names.of(c.data().dataset()));
-            d.put("fingerprint", data.fingerprint());
-            d.put("description", data.description());
-            d.put("classes", data.classNames());
-            d.put("input_shape", List.of(data.inputShape().height(), data.inputShape().width(),
-                    data.inputShape().channels()));
-            d.put("train_examples", data.trainCount());
-            d.put("validation_examples", data.validationCount());
-            d.put("test_examples", data.testCount());
-            map.put("data", d);
-            map.put("model", Map.of("total_params", plan.totalParams(), "trainable_params", plan.trainableParams(),
-                    "layers", plan.layerNames()));
-            map.put("epochs_planned", c.training().epochs());
-            map.put("epochs_completed", 0);
-        }
-
-        void status(String status) throws IOException {
-            map.put("status", status);
-            if (!status.equals("running")) {
-                map.put("finished", Instant.now().toString());
-            }
-            AtomicFiles.write(file, Json.write(map));
-        }
-
-        void statusQuietly(String status) {
-            try {
-                status(status);
-            } catch (IOException | RuntimeException e) {
-                // reporting the original failure matters more than this note
-            }
-        }
-
-        void epochs(int completed, long iterations) throws IOException {
-            map.put("epochs_completed", completed);
-            map.put("iterations", iterations);
-            AtomicFiles.write(file, Json.write(map));
-        }
-
-        void test(Map<String, Object> evaluation) {
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("accuracy", evaluation.get("accuracy"));
-            t.put("loss", evaluation.get("loss"));
-            t.put("examples", evaluation.get("examples"));
-            map.put("test", t);
-        }
-
-        void files(List<String> names) {
-            map.put("files", new ArrayList<>(names));
-        }
-
-        Map<String, Object> asMap() {
-            return new LinkedHashMap<>(map);
         }
     }
 }

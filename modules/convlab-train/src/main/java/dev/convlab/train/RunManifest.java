@@ -1,0 +1,87 @@
+package dev.convlab.train;
+
+import dev.convlab.backend.BackendFacts;
+import dev.convlab.config.RunConfig;
+import dev.convlab.config.schema.Names;
+import dev.convlab.config.yaml.LoadedConfig;
+import dev.convlab.data.DataSplits;
+import dev.convlab.model.ModelPlan;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** manifest.json, rewritten atomically at each change of state. */
+final class RunManifest {
+    private final Path file;
+    private final Map<String, Object> map = new LinkedHashMap<>();
+
+    RunManifest(Path file, LoadedConfig loaded, BackendFacts backend, DataSplits data, ModelPlan plan) {
+        this.file = file;
+        RunConfig c = loaded.config();
+        map.put("name", c.name());
+        map.put("status", "starting");
+        map.put("started", Instant.now().toString());
+        map.put("versions", Versions.all());
+        map.put("seed", c.seed());
+        map.put("config_file", loaded.source());
+        map.put("config_hash", "sha256:" + loaded.hash());
+        map.put("backend", backend.toMap());
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("dataset", Names.of(c.data().dataset()));
+        d.put("fingerprint", data.fingerprint());
+        d.put("description", data.description());
+        d.put("classes", data.classNames());
+        d.put("input_shape", List.of(data.inputShape().height(), data.inputShape().width(),
+                data.inputShape().channels()));
+        d.put("train_examples", data.trainCount());
+        d.put("validation_examples", data.validationCount());
+        d.put("test_examples", data.testCount());
+        map.put("data", d);
+        map.put("model", Map.of("total_params", plan.totalParams(), "trainable_params", plan.trainableParams(),
+                "layers", plan.layerNames()));
+        map.put("epochs_planned", c.training().epochs());
+        map.put("epochs_completed", 0);
+    }
+
+    void status(String status) throws IOException {
+        map.put("status", status);
+        if (!status.equals("running")) {
+            map.put("finished", Instant.now().toString());
+        }
+        AtomicFiles.write(file, Json.write(map));
+    }
+
+    void statusQuietly(String status) {
+        try {
+            status(status);
+        } catch (IOException | RuntimeException e) {
+            // reporting the original failure matters more than this note
+        }
+    }
+
+    void epochs(int completed, long iterations) throws IOException {
+        map.put("epochs_completed", completed);
+        map.put("iterations", iterations);
+        AtomicFiles.write(file, Json.write(map));
+    }
+
+    void test(Map<String, Object> evaluation) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("accuracy", evaluation.get("accuracy"));
+        t.put("loss", evaluation.get("loss"));
+        t.put("examples", evaluation.get("examples"));
+        map.put("test", t);
+    }
+
+    void files(List<String> names) {
+        map.put("files", new ArrayList<>(names));
+    }
+
+    Map<String, Object> asMap() {
+        return new LinkedHashMap<>(map);
+    }
+}
