@@ -24,7 +24,12 @@ public record DataConfig(
         @Doc("use at most this many training images (for quick runs); all when left out")
         @Optional Integer maxTrainSamples,
         @Doc("use at most this many test images (for quick runs); all when left out")
-        @Optional Integer maxTestSamples) {
+        @Optional Integer maxTestSamples,
+        @Doc("image-folder: a CSV file of path,label rows (paths relative to the CSV) instead of class subfolders")
+        @Optional String labelsCsv,
+        @Doc("image-folder: what the pre-scan does with unreadable files (zero bytes, truncated, not an image)")
+        @Default("fail") OnBadImage onBadImage,
+        @Doc("image-folder: how images are resized to data.image") @Default("nearest") Interpolation interpolation) {
 
     public DataConfig {
         Checks.inRange("validation_split", validationSplit, 0.0, 1.0);
@@ -37,17 +42,18 @@ public record DataConfig(
             Checks.positive("max_test_samples", maxTestSamples);
         }
         if (dataset == DatasetKind.IMAGE_FOLDER) {
-            if (path == null) {
-                throw new InvalidValue("path", "image-folder needs a path", "add data.path: the folder with one subfolder per class");
+            if (path == null && labelsCsv == null) {
+                throw new InvalidValue("path", "image-folder needs a path or a labels_csv",
+                        "add data.path: the folder with one subfolder per class");
             }
             if (image == null) {
                 throw new InvalidValue("image", "image-folder needs the image shape to resize to",
                         "add data.image: {height: 150, width: 150, channels: 3}");
             }
         } else {
-            if (validationPath != null || testPath != null) {
-                throw new InvalidValue(validationPath != null ? "validation_path" : "test_path",
-                        "only image-folder takes separate validation or test folders",
+            if (validationPath != null || testPath != null || labelsCsv != null) {
+                throw new InvalidValue(validationPath != null ? "validation_path" : testPath != null ? "test_path"
+                        : "labels_csv", "only image-folder takes separate folders or a labels CSV",
                         "remove it; " + dataset.name().toLowerCase().replace('_', '-') + " has its own test split");
             }
             if (image != null && (image.height() != 28 || image.width() != 28 || image.channels() != 1)) {

@@ -80,7 +80,8 @@ final class TestConfigs {
 
     DataConfig build() {
         return new DataConfig(dataset, path, validationPath, testPath, image, validationSplit, batchSize, shuffle,
-                rescale, maxTrain, maxTest);
+                rescale, maxTrain, maxTest, null, dev.convlab.config.OnBadImage.FAIL,
+                dev.convlab.config.Interpolation.NEAREST);
     }
 
     /**
