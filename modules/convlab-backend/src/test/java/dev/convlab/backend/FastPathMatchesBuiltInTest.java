@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.convlab.backend.testing.FastPathSwitch;
 import java.util.List;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -69,16 +70,7 @@ class FastPathMatchesBuiltInTest {
 
     /** Runs {@code body} with DL4J's helpers and libnd4j's platform helpers both on or both off. */
     private static <T> T withHelpers(boolean on, Supplier<T> body) {
-        String before = System.getProperty(Backends.HELPERS_DISABLE_PROPERTY);
-        boolean nativeBefore = Nd4j.getEnvironment().helpersAllowed();
-        System.setProperty(Backends.HELPERS_DISABLE_PROPERTY, Boolean.toString(!on));
-        Nd4j.getEnvironment().allowHelpers(on);
-        try {
-            return body.get();
-        } finally {
-            System.setProperty(Backends.HELPERS_DISABLE_PROPERTY, before == null ? "true" : before);
-            Nd4j.getEnvironment().allowHelpers(nativeBefore);
-        }
+        return FastPathSwitch.with(on, body);
     }
 
     private static MultiLayerNetwork build() {
