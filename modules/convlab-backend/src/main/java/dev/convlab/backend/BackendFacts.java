@@ -65,7 +65,9 @@ public record BackendFacts(String backend, String requested, String nd4jVersion,
         return new BackendFacts(setup.backend().name(), setup.requested().name().toLowerCase(Locale.ROOT),
                 mavenVersion("org.nd4j", "nd4j-api"), mavenVersion("org.deeplearning4j", "deeplearning4j-nn"),
                 platform, asked, loadedFolder, library, CpuFlags.ofThisMachine().summary(), setup.settings().fast(),
-                helpers.oneDnnInUse(), helpers.helpers(), Nd4j.getEnvironment().maxThreads(),
+                // maxMasterThreads, not maxThreads: libnd4j's setMaxThreads is a no-op in M2.1 (its pool keeps the
+                // size it started with); the master-thread count is what its parallel loops actually use
+                helpers.oneDnnInUse(), helpers.helpers(), Nd4j.getEnvironment().maxMasterThreads(),
                 setup.settings().threadsFrom(), Nd4j.factory().blas().getMaxThreads(),
                 Nd4j.factory().blas().getBlasVendor().name(), Pointer.maxBytes(), Pointer.maxPhysicalBytes(), total,
                 notes);

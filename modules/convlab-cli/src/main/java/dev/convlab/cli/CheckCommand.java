@@ -1,6 +1,7 @@
 package dev.convlab.cli;
 
 import dev.convlab.config.ConfigProblem;
+import dev.convlab.config.layers.Dense;
 import dev.convlab.config.RunConfig;
 import dev.convlab.config.yaml.LoadedConfig;
 import dev.convlab.data.Datasets;
@@ -47,18 +48,34 @@ final class CheckCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** The class count the output layer must match: the template's, or the dataset's when it can be read. */
+    /**
+     * The class count the output layer must match: the dataset's when it can be read; otherwise what the model
+     * declares (the template's classes, or the last dense layer's units, one sigmoid unit meaning two classes), so
+     * a config can be checked before its image folder exists.
+     */
     private static int classes(LoadedConfig loaded, PrintWriter out) {
         RunConfig c = loaded.config();
-        Integer declared = c.model().vgg() != null ? c.model().vgg().classes() : null;
         try {
             return Datasets.classNames(c.data()).size();
         } catch (ConfigProblem problem) {
+            Integer declared = declaredClasses(c);
             if (declared == null) {
                 throw loaded.locate(problem);
             }
             out.println("note: " + loaded.locate(problem).oneLine() + " - train will refuse this until it exists");
             return declared;
         }
+    }
+
+    private static Integer declaredClasses(RunConfig c) {
+        if (c.model().vgg() != null) {
+            return c.model().vgg().classes();
+        }
+        for (int i = c.model().layers().size() - 1; i >= 0; i--) {
+            if (c.model().layers().get(i) instanceof Dense dense) {
+                return dense.units() == 1 ? 2 : dense.units();
+            }
+        }
+        return null;
     }
 }

@@ -17,14 +17,21 @@ final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--backend", paramLabel = "KIND", description = "auto, cpu or cuda (default auto)")
     BackendKind backend = BackendKind.AUTO;
     @Mixin
+    ThreadsOption threads;
+    @Mixin
     Common common;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        threads.apply(spec.commandLine());
         Backends.init(backend);
         BackendFacts facts = BackendFacts.collect();
         facts.lines().forEach(out::println);
+        if (threads.threads != null && facts.threads() != threads.threads) {
+            out.println("note: ND4J had already started in this process with " + facts.threads()
+                    + " threads; --threads takes effect in a new process");
+        }
         return ExitCode.OK;
     }
 }

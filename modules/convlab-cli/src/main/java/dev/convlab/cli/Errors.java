@@ -1,13 +1,14 @@
 package dev.convlab.cli;
 
 import dev.convlab.config.BadInput;
+import dev.convlab.train.OutOfMemory;
 import dev.convlab.train.TrainingStopped;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * Turns exceptions into one line and an exit code: bad input → 2, a stopped run → 3, anything else → 1. The stack
- * trace is printed only with --verbose.
+ * Turns exceptions into one line and an exit code: bad input → 2, a stopped run → 3, out of memory and anything
+ * else → 1. The stack trace is printed only with --verbose.
  */
 final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
 
@@ -19,6 +20,9 @@ final class Errors implements CommandLine.IExecutionExceptionHandler, CommandLin
         if (e instanceof BadInput bad) {
             err.println("error: " + bad.oneLine());
             code = ExitCode.BAD_INPUT;
+        } else if (e instanceof OutOfMemory oom) {
+            err.println("out of memory: " + oom.getMessage());
+            code = ExitCode.FAILURE;
         } else if (e instanceof TrainingStopped stopped) {
             err.println("stopped: " + stopped.getMessage());
             code = ExitCode.STOPPED;

@@ -32,7 +32,9 @@ final class EvaluateCommand implements Callable<Integer> {
         ModelFile file = ModelFile.open(model, options);
         DataSplits data;
         try {
-            data = Datasets.open(file.config().config().data(), file.config().config().seed());
+            // normalised with the training statistics saved in the model, not recomputed
+            data = Datasets.open(file.config().config().data(), file.config().config().seed(),
+                    file.bundle().featurewise());
         } catch (ConfigProblem problem) {
             throw file.config().locate(problem);
         }

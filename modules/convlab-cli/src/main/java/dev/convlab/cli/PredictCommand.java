@@ -4,6 +4,7 @@ import dev.convlab.config.BadInput;
 import dev.convlab.config.DataConfig;
 import dev.convlab.config.ImageShape;
 import dev.convlab.data.ImageChannels;
+import dev.convlab.data.augment.Standardizer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.datavec.image.loader.NativeImageLoader;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,10 +49,11 @@ final class PredictCommand implements Callable<Integer> {
         ModelFile file = ModelFile.open(model, options);
         DataConfig data = file.config().config().data();
         ImageShape shape = data.inputShape();
-        NativeImageLoader loader = ImageChannels.loader(shape);
+        NativeImageLoader loader = ImageChannels.loader(shape, data.interpolation());
+        Standardizer standardizer = standardizer(data, file);
         List<String> labels = file.bundle().labels();
         for (Path image : images) {
-            INDArray x = read(loader, image).muli(data.rescale());
+            INDArray x = standardize(read(loader, image), standardizer, shape);
             INDArray p = file.bundle().network().output(x, false);
             out.println(image + ":");
             for (Prediction prediction : top(p, labels)) {
@@ -74,6 +77,22 @@ final class PredictCommand implements Callable<Integer> {
             throw new BadInput(image.toString(), "cannot be read as an image (" + e.getMessage() + ")",
                     "give a png, jpg, bmp or gif file", e);
         }
+    }
+
+    /** Rescale and data.augmentation's normalisation, with the training statistics saved in the model. */
+    private static Standardizer standardizer(DataConfig data, ModelFile file) {
+        try {
+            return new Standardizer(data.rescale(), data.augmentation(), file.bundle().featurewise());
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(file.toString(), "the config asks for featurewise normalisation but the model file"
+                    + " has no training statistics", "retrain the model with this version of convlab");
+        }
+    }
+
+    private static INDArray standardize(INDArray image, Standardizer standardizer, ImageShape shape) {
+        float[] x = image.dup('c').data().asFloat();
+        standardizer.apply(x, 0, shape.channels(), shape.height() * shape.width());
+        return Nd4j.create(x, image.shape(), 'c');
     }
 
     private record Prediction(String label, double probability) {

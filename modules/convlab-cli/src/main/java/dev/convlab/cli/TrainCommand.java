@@ -18,10 +18,13 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
     @Mixin
+    ThreadsOption threads;
+    @Mixin
     Common common;
 
     @Override
     public Integer call() {
+        threads.apply(spec.commandLine());
         TrainRun.Result result = new TrainRun(options.load(config), spec.commandLine().getOut(), Progress.isTerminal())
                 .run();
         return result.test() != null ? ExitCode.OK : ExitCode.FAILURE;

@@ -1,5 +1,6 @@
 package dev.convlab.config;
 
+import dev.convlab.config.augment.ColorConversion;
 import dev.convlab.config.schema.Default;
 import dev.convlab.config.schema.Doc;
 import dev.convlab.config.schema.Optional;
@@ -21,6 +22,8 @@ public record DataConfig(
         @Doc("shuffle the training data each epoch (seeded)") @Default("true") boolean shuffle,
         @Doc("factor applied to raw 0..255 pixel values, as Keras's rescale (default 1/255)")
         @Default("0.00392156862745098") double rescale,
+        @Doc("Keras ImageDataGenerator options: random changes to training images, normalisation of every split")
+        @Optional AugmentationConfig augmentation,
         @Doc("use at most this many training images (for quick runs); all when left out")
         @Optional Integer maxTrainSamples,
         @Doc("use at most this many test images (for quick runs); all when left out")
@@ -40,6 +43,13 @@ public record DataConfig(
         }
         if (maxTestSamples != null) {
             Checks.positive("max_test_samples", maxTestSamples);
+        }
+        // the fields are not assigned yet here, so not inputShape()
+        int channels = image != null ? image.channels() : 1;
+        if (augmentation != null && channels != 3 && augmentation.datavec().stream()
+                .anyMatch(t -> t instanceof ColorConversion)) {
+            throw new InvalidValue("augmentation", "color_conversion needs colour images, these have 1 channel",
+                    "remove it, or use data.image channels: 3");
         }
         if (dataset == DatasetKind.IMAGE_FOLDER) {
             if (path == null && labelsCsv == null) {

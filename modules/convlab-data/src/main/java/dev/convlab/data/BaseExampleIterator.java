@@ -10,6 +10,8 @@ abstract class BaseExampleIterator implements ExampleIterator {
     protected final List<String> classes;
     protected final int batchSize;
     private DataSetPreProcessor preProcessor;
+    /** Set by the subclass's constructor (rescale only) and replaced by {@link Pipelines}; volatile for the prefetch thread. */
+    private transient volatile PixelPipeline pipeline = PixelPipeline.RAW;
 
     BaseExampleIterator(List<String> classes, int batchSize) {
         this.classes = List.copyOf(classes);
@@ -22,6 +24,20 @@ abstract class BaseExampleIterator implements ExampleIterator {
             preProcessor.preProcess(batch);
         }
         return batch;
+    }
+
+    /** What is done to decoded pixels before they are served. */
+    final void usePipeline(PixelPipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    final PixelPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** The index (in this split's examples) of the example at {@code position} of the current pass. */
+    int exampleAt(int position) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no examples");
     }
 
     @Override

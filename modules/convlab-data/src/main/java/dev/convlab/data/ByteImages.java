@@ -27,6 +27,15 @@ record ByteImages(byte[] pixels, byte[] labels, ImageShape shape) {
         return labels[index] & 0xFF;
     }
 
+    /** The class index of every image. */
+    int[] labelIndices() {
+        int[] indices = new int[labels.length];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = labels[i] & 0xFF;
+        }
+        return indices;
+    }
+
     private static int pixelsPerImage(ImageShape shape) {
         return shape.height() * shape.width() * shape.channels();
     }

@@ -11,29 +11,28 @@ final class Description {
 
     /**
      * "training: 54,000 images; validation: 6,000 images held out of the 60,000 training images (validation_split
-     * 0.1, seeded split, seed 42)", with max_train_samples named when it cut the pool.
+     * 0.1, stratified seeded split, seed 42)", with max_train_samples named when it cut the pool.
      */
-    static String trainingAndHoldout(Holdout holdout, DataConfig cfg, long seed, String poolName) {
+    static String trainingAndHoldout(Holdout holdout, DataConfig cfg, String poolName) {
         boolean capped = holdout.used() < holdout.available();
         String pool = capped
                 ? count(holdout.used()) + " of the " + count(holdout.available()) + " " + poolName
                 : "the " + count(holdout.available()) + " " + poolName;
-        String cap = capped ? "max_train_samples " + count(holdout.used()) + ", seeded subset" : null;
+        String cap = capped ? "max_train_samples " + count(holdout.used()) + ", stratified seeded subset" : null;
         String text = "training: " + count(holdout.train().length) + " images";
         if (holdout.validation().length == 0) {
             return text + (capped ? " (" + cap + " of " + count(holdout.available()) + " " + poolName + ")" : "")
-                    + "; validation: none held out (validation_split 0)";
+                    + "; validation: none held out (validation_split " + cfg.validationSplit() + ")";
         }
         return text + "; validation: " + count(holdout.validation().length) + " images held out of " + pool
-                + " (" + (capped ? cap + "; " : "") + "validation_split " + cfg.validationSplit()
-                + ", seeded split, seed " + seed + ")";
+                + " (" + (capped ? cap + "; " : "") + holdout.how() + ")";
     }
 
     /** "training: 12 images" (all of them, or the max_train_samples subset), when validation comes from elsewhere. */
     static String trainingOnly(Holdout holdout, String poolName) {
         String text = "training: " + count(holdout.train().length) + " images";
         return holdout.used() < holdout.available()
-                ? text + " (max_train_samples, seeded subset of " + count(holdout.available()) + " " + poolName + ")"
+                ? text + " (max_train_samples, stratified seeded subset of " + count(holdout.available()) + " " + poolName + ")"
                 : text;
     }
 
@@ -43,7 +42,7 @@ final class Description {
             return "test: " + count(used) + " images (" + what + ")";
         }
         return "test: " + count(used) + " of the " + count(available) + " images of " + what
-                + " (max_test_samples, the same subset for every seed)";
+                + " (max_test_samples, a stratified subset, the same for every seed)";
     }
 
     static String count(int n) {

@@ -13,8 +13,13 @@ final class IdxData {
     private IdxData() {
     }
 
-    static DataSplits open(IdxDataset dataset, DataConfig cfg, long seed, DataPlaces places) {
-        IdxLocator.Located located = IdxLocator.locate(dataset, cfg.path(), places);
+    static DataSplits open(IdxDataset dataset, DataConfig cfg, long seed, DataPlaces places, Fold fold) {
+        return InMemorySplits.build(source(dataset, cfg.path(), places), cfg, seed, fold);
+    }
+
+    /** Finds and reads the four idx files: the training pool and the test set, in file order. */
+    static InMemorySplits.Source source(IdxDataset dataset, String configuredPath, DataPlaces places) {
+        IdxLocator.Located located = IdxLocator.locate(dataset, configuredPath, places);
         IdxFolder folder = located.folder();
         IdxFile trainImages = IdxFile.read(folder.file(IdxDataset.TRAIN_IMAGES), 3);
         IdxFile trainLabels = IdxFile.read(folder.file(IdxDataset.TRAIN_LABELS), 1);
@@ -22,11 +27,11 @@ final class IdxData {
         IdxFile testLabels = IdxFile.read(folder.file(IdxDataset.TEST_LABELS), 1);
         String fingerprint = Fingerprint.of(List.of(dataset.folder, trainImages.sha256(), trainLabels.sha256(),
                 testImages.sha256(), testLabels.sha256()));
-        return InMemorySplits.build(new InMemorySplits.Source(
+        return new InMemorySplits.Source(
                 images(trainImages, trainLabels, dataset), images(testImages, testLabels, dataset),
                 dataset.classNames, fingerprint,
                 dataset.displayName + " idx files in " + folder.folder() + " (" + located.origin() + ")",
-                "training images", "the dataset's test set"), cfg, seed);
+                "training images", "the dataset's test set");
     }
 
     /** Pairs an image file with its label file, checking that they fit each other and the 28x28 shape. */

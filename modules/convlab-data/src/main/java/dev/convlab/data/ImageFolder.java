@@ -23,10 +23,22 @@ import java.util.stream.Stream;
  * {@code sorted()}), images found at any depth below a class folder. Names starting with '.' are never classes or
  * images: they are .DS_Store, .ipynb_checkpoints and the like, and Keras skips them too.
  *
+ * <p>Unlike Keras, a class folder without images is an error (see {@link PreScan}): its output unit could never be
+ * trained, and it is most often a copy that went wrong.
+ *
+ * @param root         the folder (for a labels CSV, the folder holding the CSV)
  * @param yamlPath     the config key that named the folder, for errors
- * @param emptyClasses class folders that hold no images (kept as classes, as Keras does)
+ * @param emptyClasses classes without any image file
+ * @param rejected     files a labels CSV names that are missing or not of an image type; none for a folder
  */
-record ImageFolder(Path root, String yamlPath, List<String> classes, LabeledFiles files, List<String> emptyClasses) {
+record ImageFolder(Path root, String yamlPath, List<String> classes, LabeledFiles files, List<String> emptyClasses,
+                   List<BadImage> rejected) {
+
+    ImageFolder {
+        classes = List.copyOf(classes);
+        emptyClasses = List.copyOf(emptyClasses);
+        rejected = List.copyOf(rejected);
+    }
 
     /** The extensions NativeImageLoader decodes, lower case. */
     static final Set<String> FORMATS = Stream.of(NativeImageLoader.ALLOWED_FORMATS)
@@ -81,8 +93,37 @@ record ImageFolder(Path root, String yamlPath, List<String> classes, LabeledFile
                     + (otherFiles.isEmpty() ? "" : "; other files found: " + examples(otherFiles)),
                     "add images of a type convlab reads (" + String.join(", ", FORMATS) + ")");
         }
-        return new ImageFolder(root, yamlPath, List.copyOf(classes),
-                new LabeledFiles(files, labels.stream().mapToInt(Integer::intValue).toArray()), List.copyOf(emptyClasses));
+        return new ImageFolder(root, yamlPath, classes,
+                new LabeledFiles(files, labels.stream().mapToInt(Integer::intValue).toArray()), emptyClasses, List.of());
+    }
+
+    /** The same folder with only the files at {@code indices} (the readable ones). */
+    ImageFolder keep(int[] indices) {
+        return new ImageFolder(root, yamlPath, classes, files.subset(indices), emptyClasses, rejected);
+    }
+
+    /** Fails when a class has no image files at all; what {@code convlab check} can tell without decoding. */
+    ImageFolder requireNoEmptyClasses() {
+        if (emptyClasses.isEmpty()) {
+            return this;
+        }
+        List<String> why = new ArrayList<>();
+        for (int c = 0; c < classes.size(); c++) {
+            if (emptyClasses.contains(classes.get(c))) {
+                why.add(describeEmpty(c));
+            }
+        }
+        throw new ConfigProblem(yamlPath, String.join("; ", why),
+                "give every class at least one image, or remove the empty class");
+    }
+
+    /** Why class {@code c} has nothing to train on: no image files, or none that could be read. */
+    String describeEmpty(int c) {
+        String name = classes.get(c);
+        if (emptyClasses.contains(name)) {
+            return "class folder " + root.resolve(name) + " is empty (no image files)";
+        }
+        return "class '" + name + "' has no readable image";
     }
 
     /** Fails unless this folder (a validation or test folder) has exactly the training folder's classes. */
@@ -103,13 +144,12 @@ record ImageFolder(Path root, String yamlPath, List<String> classes, LabeledFile
             why.append("; not in ").append(training.yamlPath).append(": ").append(String.join(", ", extra));
         }
         throw new ConfigProblem(yamlPath, why.toString(),
-                "give both folders the same class subfolders (an empty subfolder is enough for a class without images)");
+                "give both folders the same class subfolders");
     }
 
     /** "3 classes (bird, cat, dog), 30 images". */
     String summary() {
-        return classes.size() + " classes (" + String.join(", ", classes) + "), " + Description.count(files.size()) + " images"
-                + (emptyClasses.isEmpty() ? "" : "; no images for class " + String.join(", ", emptyClasses));
+        return classes.size() + " classes (" + String.join(", ", classes) + "), " + Description.count(files.size()) + " images";
     }
 
     private static List<Path> imagesBelow(String yamlPath, Path classDir, List<String> otherFiles) {

@@ -9,25 +9,21 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * Serves one split of {@link ByteImages} as NCHW float batches with one-hot labels, rescaled on the way out.
+ * Serves one split of {@link ByteImages} as NCHW float batches with one-hot labels, through its
+ * {@link PixelPipeline} (rescale, and augmentation and normalisation when configured) on the way out.
  * The bytes stay shared between the splits; only the batch being built is ever in float form.
  */
 final class InMemoryIterator extends BaseExampleIterator {
     private static final long serialVersionUID = 1L;
     private final ByteImages images;
     private final ShuffleOrder order;
-    /** 256 entries: value * rescale, computed in double so 255 * (1/255) is exactly 1. */
-    private final float[] scaled;
     private int position;
 
     InMemoryIterator(ByteImages images, ShuffleOrder order, int batchSize, double rescale, List<String> classes) {
         super(classes, batchSize);
         this.images = images;
         this.order = order;
-        this.scaled = new float[256];
-        for (int v = 0; v < 256; v++) {
-            scaled[v] = (float) (v * rescale);
-        }
+        usePipeline(PixelPipeline.rescaleOnly(rescale));
     }
 
     @Override
@@ -41,23 +37,31 @@ final class InMemoryIterator extends BaseExampleIterator {
         byte[] source = images.pixels();
         float[] features = new float[n * pixels];
         float[] labels = new float[n * numClasses];
+        int[] examples = new int[n];
         for (int i = 0; i < n; i++) {
             int example = order.at(position + i);
+            examples[i] = example;
             int from = example * pixels;
             int to = i * pixels;
             for (int p = 0; p < pixels; p++) {
-                features[to + p] = scaled[source[from + p] & 0xFF];
+                features[to + p] = source[from + p] & 0xFF;
             }
             labels[i * numClasses + images.label(example)] = 1f;
         }
+        ImageShape shape = images.shape();
+        pipeline().apply(features, n, shape, examples, order.epoch());
         position += n;
         order.markConsumed();
-        ImageShape shape = images.shape();
         INDArray x = Nd4j.create(features, new long[] {n, shape.channels(), shape.height(), shape.width()}, 'c');
         INDArray y = Nd4j.create(labels, new long[] {n, numClasses}, 'c');
         return finish(new DataSet(x, y));
     }
 
+
+    @Override
+    synchronized int exampleAt(int at) {
+        return order.at(at);
+    }
 
     @Override
     public synchronized boolean hasNext() {

@@ -19,14 +19,16 @@ final class InMemorySplits {
     private InMemorySplits() {
     }
 
-    static DataSplits build(Source source, DataConfig cfg, long seed) {
-        Holdout holdout = Holdout.split(source.trainPool().count(), cfg.maxTrainSamples(), cfg.validationSplit(), seed);
-        int[] test = Holdout.testSubset(source.testPool().count(), cfg.maxTestSamples());
+    /** @param fold the cross-validation fold that is the validation data, or null for validation_split */
+    static DataSplits build(Source source, DataConfig cfg, long seed, Fold fold) {
+        Holdout holdout = Holdout.split(source.trainPool().labelIndices(), cfg.maxTrainSamples(),
+                cfg.validationSplit(), fold, seed);
+        int[] test = Holdout.testSubset(source.testPool().labelIndices(), cfg.maxTestSamples());
         ExampleIterator train = iterator(source.trainPool(), new ShuffleOrder(holdout.train(), cfg.shuffle(), seed), source, cfg);
         ExampleIterator validation = iterator(source.trainPool(), ShuffleOrder.fixed(holdout.validation()), source, cfg);
         ExampleIterator testIterator = iterator(source.testPool(), ShuffleOrder.fixed(test), source, cfg);
         String description = source.origin() + "; "
-                + Description.trainingAndHoldout(holdout, cfg, seed, source.poolName()) + "; "
+                + Description.trainingAndHoldout(holdout, cfg, source.poolName()) + "; "
                 + Description.test(test.length, source.testPool().count(), source.testName()) + ".";
         return new DataSplits(train, validation, testIterator, source.classes(), source.trainPool().shape(),
                 holdout.train().length, holdout.validation().length, test.length, source.fingerprint(), description);

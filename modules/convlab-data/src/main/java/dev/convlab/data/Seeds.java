@@ -9,6 +9,10 @@ import java.util.Random;
 final class Seeds {
     static final long HOLDOUT = 0x484F4C444F5554L;
     static final long SHUFFLE = 0x53485546464C45L;
+    /** Augmentation draws: one stream per pass and example (see PixelPipeline). */
+    static final long AUGMENT = 0x4155474D454E54L;
+    static final long SAMPLE = 0x53414D504C45L;
+    static final long FOLDS = 0x464F4C4453L;
     /** Test subsets for max_test_samples use a constant seed: every run of a sweep is scored on the same images. */
     static final long TEST_SUBSET = 0x5445535453554EL;
 

@@ -209,19 +209,33 @@ class ImageFolderTest {
         assertTrue(noImages.why().contains("no images") && noImages.why().contains("a/list.csv"), noImages.why());
     }
 
+    /** The pre-scan finds it before training starts (BadImageScanTest has every kind of bad file). */
     @Test
-    void undecodableImageIsNamed() throws IOException {
+    void undecodableImageIsNamedBeforeTraining() throws IOException {
         Path root = dir.resolve("broken");
         write(root.resolve("a/good.png"), 5, 5, BufferedImage.TYPE_INT_RGB, Color.RED);
         write(root.resolve("b/good.png"), 5, 5, BufferedImage.TYPE_INT_RGB, Color.RED);
         Path bad = Files.writeString(root.resolve("b/bad.png"), "this is not a png");
+        BadInput error = assertThrows(BadInput.class, () -> Datasets.open(TestConfigs.of(DatasetKind.IMAGE_FOLDER)
+                .path(root).image(8, 8, 3).split(0).build(), 1));
+        assertTrue(error.why().contains(bad + " (not an image: it holds text (\"this is not a png\"))"), error.oneLine());
+    }
+
+    /** Should a file go bad after the pre-scan, the batch that reads it still names it. */
+    @Test
+    void aFileThatGoesBadDuringTrainingIsNamed() throws IOException {
+        Path root = dir.resolve("later");
+        write(root.resolve("a/good.png"), 5, 5, BufferedImage.TYPE_INT_RGB, Color.RED);
+        Path spoilt = root.resolve("b/good.png");
+        write(spoilt, 5, 5, BufferedImage.TYPE_INT_RGB, Color.RED);
         DataSplits splits = Datasets.open(TestConfigs.of(DatasetKind.IMAGE_FOLDER).path(root).image(8, 8, 3).split(0).build(), 1);
+        Files.writeString(spoilt, "overwritten with text");
         BadInput error = assertThrows(BadInput.class, () -> {
             while (splits.train().hasNext()) {
                 splits.train().next();
             }
         });
-        assertEquals(bad.toString(), error.where(), error.oneLine());
+        assertEquals(spoilt.toString(), error.where(), error.oneLine());
     }
 
     private static DataSplits open(Path root, long seed) {

@@ -26,16 +26,20 @@ class SplitAndOrderTest {
     private static final List<String> CLASSES = List.of("a", "b", "c");
 
     @Test
-    void holdoutIsDeterministicDisjointAndComplete() {
-        Holdout a = Holdout.split(1000, null, 0.2, 42);
-        Holdout b = Holdout.split(1000, null, 0.2, 42);
-        Holdout c = Holdout.split(1000, null, 0.2, 43);
+    void holdoutIsDeterministicDisjointCompleteAndStratified() {
+        int[] labels = skewed(700, 250, 50);
+        Holdout a = Holdout.split(labels, null, 0.2, 42);
+        Holdout b = Holdout.split(labels, null, 0.2, 42);
+        Holdout c = Holdout.split(labels, null, 0.2, 43);
 
         assertArrayEquals(a.train(), b.train());
         assertArrayEquals(a.validation(), b.validation());
         assertFalse(Arrays.equals(a.validation(), c.validation()), "another seed holds out other examples");
         assertEquals(800, a.train().length);
         assertEquals(200, a.validation().length);
+        // 20% of each class: 140 of 700, 50 of 250, 10 of 50
+        assertArrayEquals(new int[] {140, 50, 10}, perClass(labels, a.validation(), 3));
+        assertArrayEquals(new int[] {140, 50, 10}, perClass(labels, c.validation(), 3));
         Set<Integer> train = set(a.train());
         Set<Integer> validation = set(a.validation());
         assertTrue(train.stream().noneMatch(validation::contains), "no example is in both");
@@ -46,23 +50,44 @@ class SplitAndOrderTest {
     }
 
     @Test
-    void maxTrainSamplesCapsThePoolBeforeTheHoldout() {
-        Holdout capped = Holdout.split(60_000, 1000, 0.1, 7);
+    void maxTrainSamplesTakesAStratifiedSampleBeforeTheHoldout() {
+        int[] labels = skewed(30_000, 24_000, 6_000);
+        Holdout capped = Holdout.split(labels, 1000, 0.1, 7);
         assertEquals(900, capped.train().length);
         assertEquals(100, capped.validation().length);
         assertEquals(1000, capped.used());
-        ConfigProblem none = assertThrows(ConfigProblem.class, () -> Holdout.split(1, null, 0.9, 7));
+        int[] used = perClass(labels, concat(capped.train(), capped.validation()), 3);
+        assertArrayEquals(new int[] {500, 400, 100}, used, "50%, 40%, 10% of 1000");
+        assertArrayEquals(new int[] {50, 40, 10}, perClass(labels, capped.validation(), 3));
+        ConfigProblem none = assertThrows(ConfigProblem.class, () -> Holdout.split(new int[] {0}, null, 0.9, 7));
         assertEquals("data.validation_split", none.yamlPath());
     }
 
     @Test
-    void testSubsetIsTheSameForEverySeed() {
-        int[] subset = Holdout.testSubset(10_000, 500);
+    void everyClassKeepsATrainingExample() {
+        // shares of 0.5 would round class 1's single example into validation
+        int[] labels = {0, 0, 0, 1, 2, 2};
+        for (long seed = 0; seed < 20; seed++) {
+            Holdout h = Holdout.split(labels, null, 0.5, seed);
+            assertEquals(3, h.validation().length);
+            int[] trained = perClass(labels, h.train(), 3);
+            assertTrue(trained[0] > 0 && trained[1] > 0 && trained[2] > 0, Arrays.toString(trained));
+        }
+        // 5 of 6 cannot leave every class a training example: the proportions win, and one image is left
+        Holdout most = Holdout.split(labels, null, 0.9, 1);
+        assertEquals(1, most.train().length);
+    }
+
+    @Test
+    void testSubsetIsStratifiedAndTheSameForEverySeed() {
+        int[] labels = skewed(5_000, 3_000, 2_000);
+        int[] subset = Holdout.testSubset(labels, 500);
         assertEquals(500, subset.length);
         assertEquals(500, set(subset).size());
-        assertArrayEquals(subset, Holdout.testSubset(10_000, 500));
-        assertArrayEquals(IntStream.range(0, 50).toArray(), Holdout.testSubset(50, 500));
-        assertArrayEquals(IntStream.range(0, 50).toArray(), Holdout.testSubset(50, null));
+        assertArrayEquals(new int[] {250, 150, 100}, perClass(labels, subset, 3));
+        assertArrayEquals(subset, Holdout.testSubset(labels, 500));
+        assertArrayEquals(IntStream.range(0, 50).toArray(), Holdout.testSubset(new int[50], 500));
+        assertArrayEquals(IntStream.range(0, 50).toArray(), Holdout.testSubset(new int[50], null));
     }
 
     @Test
@@ -160,6 +185,24 @@ class SplitAndOrderTest {
             labels[i] = (byte) (i % 3);
         }
         return new ByteImages(pixels, labels, shape);
+    }
+
+    /** n0 examples of class 0, then n1 of class 1, ... */
+    static int[] skewed(int... counts) {
+        return IntStream.range(0, counts.length).flatMap(c -> IntStream.range(0, counts[c]).map(i -> c)).toArray();
+    }
+
+    /** How many of {@code indices} fall in each class. */
+    static int[] perClass(int[] labels, int[] indices, int classes) {
+        int[] counts = new int[classes];
+        for (int i : indices) {
+            counts[labels[i]]++;
+        }
+        return counts;
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        return IntStream.concat(Arrays.stream(a), Arrays.stream(b)).toArray();
     }
 
     private static Set<Integer> set(int[] values) {

@@ -19,8 +19,12 @@ final class TestConfigs {
     int batchSize = 32;
     boolean shuffle = true;
     double rescale = 1.0 / 255;
+    dev.convlab.config.AugmentationConfig augmentation;
     Integer maxTrain;
     Integer maxTest;
+    String labelsCsv;
+    dev.convlab.config.OnBadImage onBadImage = dev.convlab.config.OnBadImage.FAIL;
+    dev.convlab.config.Interpolation interpolation = dev.convlab.config.Interpolation.NEAREST;
 
     static TestConfigs of(DatasetKind dataset) {
         TestConfigs c = new TestConfigs();
@@ -68,6 +72,11 @@ final class TestConfigs {
         return this;
     }
 
+    TestConfigs augmentation(dev.convlab.config.AugmentationConfig value) {
+        augmentation = value;
+        return this;
+    }
+
     TestConfigs maxTrain(Integer value) {
         maxTrain = value;
         return this;
@@ -78,10 +87,24 @@ final class TestConfigs {
         return this;
     }
 
+    TestConfigs labelsCsv(Object value) {
+        labelsCsv = value.toString();
+        return this;
+    }
+
+    TestConfigs onBadImage(dev.convlab.config.OnBadImage value) {
+        onBadImage = value;
+        return this;
+    }
+
+    TestConfigs interpolation(dev.convlab.config.Interpolation value) {
+        interpolation = value;
+        return this;
+    }
+
     DataConfig build() {
         return new DataConfig(dataset, path, validationPath, testPath, image, validationSplit, batchSize, shuffle,
-                rescale, maxTrain, maxTest, null, dev.convlab.config.OnBadImage.FAIL,
-                dev.convlab.config.Interpolation.NEAREST);
+                rescale, augmentation, maxTrain, maxTest, labelsCsv, onBadImage, interpolation);
     }
 
     /**

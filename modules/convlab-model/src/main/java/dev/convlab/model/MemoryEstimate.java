@@ -3,36 +3,71 @@ package dev.convlab.model;
 import java.util.Locale;
 
 /**
- * The memory one training step needs at a batch size, in bytes, by part (see {@link MemoryEstimator} for the
- * formula). An estimate for choosing a batch size, not a measurement.
+ * The peak resident memory of training at a batch size, in bytes, by part (see {@link MemoryEstimator} for the
+ * formula and docs/memory.md for how it compares with measurements). An estimate for choosing a batch size and for
+ * the out-of-memory message, not a measurement.
+ *
+ * @param oneDnn                    whether the estimate assumes DL4J's oneDNN helpers (the fast path)
+ * @param runtimeBytes              JVM, native libraries and the heap
+ * @param heapBytes                 the heap part of {@code runtimeBytes}
+ * @param updaterTemporaryBytes     what the optimizer step needs beyond the activations' workspace, which it reuses
+ * @param layerWorkingBytes         the largest layer's working memory (pre-activation, its gradient, im2col)
+ * @param convolutionScratchBytes   oneDNN's buffers in a convolution's backward pass, outside ND4J's workspaces
+ * @param prefetchBytes             the batches decoded ahead by the prefetch thread
+ * @param allocatorSlackBytes       freed native memory that malloc keeps resident
  */
 public record MemoryEstimate(
         int batchSize,
+        boolean oneDnn,
         long parameters,
+        long runtimeBytes,
+        long heapBytes,
         long parameterBytes,
         long gradientBytes,
         int updaterArraysPerParam,
         long updaterBytes,
         long activationBytes,
+        long updaterTemporaryBytes,
         long activationGradientBytes,
-        long workspaceBytes,
-        long marginBytes) {
+        long layerWorkingBytes,
+        long convolutionScratchBytes,
+        long prefetchBytes,
+        long allocatorSlackBytes) {
 
+    /** Everything but the runtime: what the network and its training add to the process. */
+    public long trainingBytes() {
+        return parameterBytes + gradientBytes + updaterBytes + activationBytes + updaterTemporaryBytes
+                + activationGradientBytes + layerWorkingBytes + convolutionScratchBytes + prefetchBytes
+                + allocatorSlackBytes;
+    }
+
+    /** The estimated peak resident memory of the training process. */
     public long totalBytes() {
-        return parameterBytes + gradientBytes + updaterBytes + activationBytes + activationGradientBytes
-                + workspaceBytes + marginBytes;
+        return runtimeBytes + trainingBytes();
+    }
+
+    /** "1.56 GB" */
+    public static String readable(long bytes) {
+        return Bytes.readable(bytes);
     }
 
     public String text() {
         StringBuilder out = new StringBuilder();
-        out.append("Memory estimate, batch size ").append(batchSize).append(" (float32):\n");
+        out.append("Memory estimate, batch size ").append(batchSize).append(" (float32, ")
+                .append(oneDnn ? "oneDNN" : "built-in").append(" convolutions): peak resident memory of training\n");
+        row(out, "runtime", runtimeBytes, "JVM and native libraries, with a " + Bytes.readable(heapBytes) + " heap");
         row(out, "parameters", parameterBytes, ModelSummary.count(parameters) + " values");
         row(out, "gradients", gradientBytes, "one per parameter");
         row(out, "updater state", updaterBytes, updaterArraysPerParam + " per trainable parameter");
         row(out, "activations", activationBytes, "every layer's output, kept for backprop");
-        row(out, "activation gradients", activationGradientBytes, "same size again");
-        row(out, "convolution workspace", workspaceBytes, "largest im2col buffer");
-        row(out, "margin", marginBytes, Math.round(MemoryEstimator.MARGIN * 100) + "%");
+        row(out, "updater temporaries", updaterTemporaryBytes, "the optimizer step's scratch beyond the activations'");
+        row(out, "activation gradients", activationGradientBytes, "two layers' input gradients at a time");
+        row(out, "layer working memory", layerWorkingBytes, oneDnn ? "largest pre-activation and its gradient"
+                : "largest im2col, pre-activation and gradients");
+        row(out, "convolution scratch", convolutionScratchBytes, oneDnn ? "oneDNN's buffers in the backward pass"
+                : "none without oneDNN");
+        row(out, "input prefetch", prefetchBytes, "batches decoded ahead");
+        row(out, "allocator slack", allocatorSlackBytes, "freed blocks malloc keeps");
         row(out, "total", totalBytes(), "");
         return out.toString();
     }

@@ -4,6 +4,7 @@ import static dev.convlab.model.TestSpecs.image;
 import static dev.convlab.model.TestSpecs.mnist;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convlab.config.Loss;
 import dev.convlab.config.optim.Adam;
@@ -66,19 +67,36 @@ class MnistNetworkTest {
     @Test
     void memoryEstimateByHand() {
         int batch = 32;
-        MemoryEstimate m = MemoryEstimator.estimate(PLAN, ADAM, batch);
+        long mib = 1L << 20;
+        MemoryEstimator.Process process = new MemoryEstimator.Process(100 * mib, true);
+        MemoryEstimate m = MemoryEstimator.estimate(PLAN, ADAM, batch, process);
         long params = 13_610;
+        assertEquals(128 * mib + 100 * mib, m.runtimeBytes()); // JVM and libraries, plus the heap
         assertEquals(4 * params, m.parameterBytes());
         assertEquals(4 * params, m.gradientBytes());
         assertEquals(2 * 4 * params, m.updaterBytes()); // adam keeps m and v
-        long perExample = 28 * 28 + 26 * 26 * 8 + 13 * 13 * 8 + 10; // input + each layer's output
-        assertEquals(4L * batch * perExample, m.activationBytes());
-        assertEquals(4L * batch * perExample, m.activationGradientBytes());
-        assertEquals(4L * batch * (26 * 26) * (3 * 3 * 1), m.workspaceBytes()); // im2col of the only convolution
-        long subtotal = 4 * params * 4 + 2 * 4L * batch * perExample + 4L * batch * 26 * 26 * 9;
-        assertEquals(subtotal + Math.round(subtotal * 0.25), m.totalBytes());
-        assertEquals(0, MemoryEstimator.estimate(PLAN, TestSpecs.sgd(0.01), batch).updaterBytes());
-        assertEquals(3 * 4 * params, MemoryEstimator.estimate(PLAN, new Adam(0.001, 0.9, 0.999, 1e-7, true), batch).updaterBytes());
-        assertEquals(true, m.text().contains("total"));
+        // DL4J layers: 0 conv 784 -> 5408, 1 pool 5408 -> 1352, 2 dense 1352 -> 10 (the output layer)
+        assertEquals(4L * batch * (5408 + 1352), m.activationBytes()); // every output but the last
+        assertEquals(0, m.updaterTemporaryBytes()); // DL4J's adam is one native op
+        // input gradients: even layers' largest input (dense: 1352), odd layers' (pool: 5408)
+        assertEquals(4L * batch * (1352 + 5408), m.activationGradientBytes());
+        assertEquals(4L * batch * 2 * 5408, m.layerWorkingBytes()); // the convolution's pre-activation and its gradient
+        assertEquals(4L * batch * (784 + 3 * 5408), m.convolutionScratchBytes());
+        assertEquals(10 * mib, m.prefetchBytes()); // 7 batches of 784 + 10 floats are under the 10 MiB minimum
+        assertEquals(4 * 4L * batch * (5408 + 1352 + 10), m.allocatorSlackBytes()); // every output is under 32 MiB
+        long training = 4 * params * 4 + 4L * batch * (2 * 6760 + 2 * 5408 + 784 + 3 * 5408 + 4 * 6770) + 10 * mib;
+        assertEquals(training, m.trainingBytes());
+        assertEquals(228 * mib + training, m.totalBytes());
+
+        // without oneDNN: no scratch, and the convolution's working memory holds im2col (26*26 patches of 3*3*1)
+        MemoryEstimate plain = MemoryEstimator.estimate(PLAN, ADAM, batch, new MemoryEstimator.Process(100 * mib, false));
+        assertEquals(0, plain.convolutionScratchBytes());
+        assertEquals(4L * batch * 3 * (26 * 26 * 9 + 5408), plain.layerWorkingBytes());
+
+        assertEquals(0, MemoryEstimator.estimate(PLAN, TestSpecs.sgd(0.01), batch, process).updaterBytes());
+        assertEquals(3 * 4 * params, MemoryEstimator.estimate(PLAN, new Adam(0.001, 0.9, 0.999, 1e-7, true), batch,
+                process).updaterBytes());
+        assertTrue(m.text().lines().anyMatch(l -> l.startsWith("  total ")), m.text());
+        assertEquals(12, m.text().lines().filter(l -> l.startsWith("  ")).count(), m.text());
     }
 }

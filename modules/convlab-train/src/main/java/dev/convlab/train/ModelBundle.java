@@ -1,6 +1,7 @@
 package dev.convlab.train;
 
 import dev.convlab.config.BadInput;
+import dev.convlab.data.augment.FeatureStats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -44,6 +45,18 @@ public record ModelBundle(MultiLayerNetwork network, String configYaml, Map<Stri
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * The training set's featurewise statistics the model was trained with (data.augmentation's
+     * featurewise_center/std_normalization), or null when it was trained without them.
+     */
+    public FeatureStats featurewise() {
+        if (manifest.get("data") instanceof Map<?, ?> data
+                && data.get(RunManifest.FEATUREWISE) instanceof Map<?, ?> stats) {
+            return FeatureStats.fromMap(stats);
+        }
+        return null;
     }
 
     public static ModelBundle load(Path file) {

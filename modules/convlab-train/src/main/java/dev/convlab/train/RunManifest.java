@@ -16,6 +16,8 @@ import java.util.Map;
 
 /** manifest.json, rewritten atomically at each change of state. */
 final class RunManifest {
+    /** Key under "data" of the training set's featurewise statistics, when the config asks for them. */
+    static final String FEATUREWISE = "featurewise_statistics";
     private final Path file;
     private final Map<String, Object> map = new LinkedHashMap<>();
 
@@ -40,6 +42,12 @@ final class RunManifest {
         d.put("train_examples", data.trainCount());
         d.put("validation_examples", data.validationCount());
         d.put("test_examples", data.testCount());
+        d.put("skipped_files", data.skipped().stream()
+                .map(b -> new java.util.TreeMap<>(Map.of("path", b.file().toString(), "reason", b.reason()))).toList());
+        if (data.featurewise() != null) {
+            // evaluate and predict normalise with these, so a model file carries them (see ModelBundle)
+            d.put(FEATUREWISE, data.featurewise().toMap());
+        }
         map.put("data", d);
         map.put("model", Map.of("total_params", plan.totalParams(), "trainable_params", plan.trainableParams(),
                 "layers", plan.layerNames()));
@@ -58,7 +66,7 @@ final class RunManifest {
     void statusQuietly(String status) {
         try {
             status(status);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
             // reporting the original failure matters more than this note
         }
     }

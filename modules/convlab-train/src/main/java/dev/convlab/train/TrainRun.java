@@ -7,6 +7,7 @@ import dev.convlab.config.RunConfig;
 import dev.convlab.config.yaml.LoadedConfig;
 import dev.convlab.data.DataSplits;
 import dev.convlab.data.Datasets;
+import dev.convlab.model.MemoryEstimator;
 import dev.convlab.model.ModelFactory;
 import dev.convlab.model.ModelPlan;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.CrashReportingUtil;
 
 /**
  * One training run, start to finish: backend, data, model, epochs, test evaluation, and the run directory. What is
@@ -47,8 +49,6 @@ public final class TrainRun {
         ModelPlan plan = locate(() -> ModelFactory.plan(config, data.numClasses()));
         // collect() trains a tiny network, which re-seeds ND4J's global generator: before the run's own network
         BackendFacts backend = BackendFacts.collect();
-        MultiLayerConfiguration conf = ModelFactory.build(plan, config.training().optimizer(), config.seed());
-        MultiLayerNetwork net = ModelFactory.network(conf);
         Labels labels = new Labels(data.classNames(), plan.outputUnits() == 1 && data.numClasses() == 2);
 
         RunDirectory dir = RunDirectory.create(Path.of(config.outputDir()), config.name(), LocalDateTime.now());
@@ -66,10 +66,16 @@ public final class TrainRun {
                 + " threads");
         out.println("data: " + data.description());
         out.println(plan.summary(config.name()));
+        out.println(MemoryLimits.current().against(
+                MemoryEstimator.estimate(plan, config.training().optimizer(), config.data().batchSize())));
 
         Thread hook = new Thread(() -> manifest.statusQuietly("interrupted"), "convlab-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
+        CrashReportingUtil.crashDumpOutputDirectory(dir.path().toFile()); // DL4J's dump on an OutOfMemoryError
         try {
+            // built here, not earlier, so that running out of memory while allocating it is recorded in the run
+            MultiLayerConfiguration conf = ModelFactory.build(plan, config.training().optimizer(), config.seed());
+            MultiLayerNetwork net = ModelFactory.network(conf);
             List<EpochResult> history = trainEpochs(config, net, data, labels, dir, manifest);
             Metrics.Result test = Metrics.evaluate(net, data.test(), labels);
             Map<String, Object> evaluation = Evaluations.toMap(test, data.classNames());
@@ -90,7 +96,13 @@ public final class TrainRun {
         } catch (IOException e) {
             manifest.statusQuietly("failed");
             throw new UncheckedIOException("writing the run directory " + dir.path() + " failed: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
+            if (OutOfMemory.isOutOfMemory(e)) {
+                manifest.statusQuietly("out_of_memory");
+                throw OutOfMemory.of(e, config.data().batchSize(),
+                        b -> MemoryEstimator.estimate(plan, config.training().optimizer(), b), MemoryLimits.current(),
+                        dir.path().toString());
+            }
             manifest.statusQuietly("failed");
             throw e;
         } finally {

@@ -70,6 +70,16 @@ final class DefaultValue {
                     && pair.stream().allMatch(v -> v instanceof Integer n && n > 0)) {
                 return convert(pair, new Shape.ListShape(new Shape.Scalar("integer")), where);
             }
+        } else if (shape instanceof Shape.ShiftShape || shape instanceof Shape.ZoomShape) {
+            if (yaml instanceof Integer || yaml instanceof Long) {
+                return JSON.numberNode(((Number) yaml).longValue());
+            }
+            if (yaml instanceof Double d) {
+                return JSON.numberNode(d);
+            }
+            if (yaml instanceof List<?> items && items.stream().allMatch(v -> v instanceof Number)) {
+                return convert(items, new Shape.ListShape(new Shape.Scalar("number")), where);
+            }
         } else if (shape instanceof Shape.RegistryShape r) {
             return registry(yaml, r, where);
         }

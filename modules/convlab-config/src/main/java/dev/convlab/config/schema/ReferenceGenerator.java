@@ -56,6 +56,13 @@ public final class ReferenceGenerator {
                 + " values are strings, listed with their meaning under [Values](#values).\n");
         s.append("- A size is a positive whole number `n`, meaning `n` x `n`, or a list of exactly two, "
                 + "`[height, width]`.\n");
+        s.append("- A shift (Keras's width_shift_range, height_shift_range) is a number `r`: uniform in [-r, r];"
+                + " a whole number `n`: whole pixels in (-n, n); or a list: one of its values with a random sign."
+                + " The values are fractions of the image's size when all are below 1, else pixels (`0.1` and `1.0`"
+                + " are numbers, `1` is a whole number).\n");
+        s.append("- A zoom is a number `z`, meaning [1 - z, 1 + z], or a list `[lower, upper]`; row and column"
+                + " factors are drawn from it independently, and a factor above 1 makes the content smaller, as in"
+                + " Keras.\n");
         registryRules.forEach(rule -> s.append("- ").append(rule).append('\n'));
         return s.append('\n').toString();
     }
@@ -159,6 +166,12 @@ public final class ReferenceGenerator {
         }
         if (shape instanceof Shape.SizeShape) {
             return "size: `n` or `[h, w]`";
+        }
+        if (shape instanceof Shape.ShiftShape) {
+            return "shift: `r`, `n` or `[a, b, ...]`";
+        }
+        if (shape instanceof Shape.ZoomShape) {
+            return "zoom: `z` or `[lower, upper]`";
         }
         if (shape instanceof Shape.EnumShape e) {
             if (enums.add(e.type())) {

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.convlab.config.ShiftRange;
 import dev.convlab.config.Size2;
+import dev.convlab.config.ZoomRange;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +19,7 @@ import java.util.function.Supplier;
 
 /**
  * The JSON Schema (draft 2020-12) of the YAML format, made by reflection from the config records, so that editors
- * can complete and check a config. The root record is inlined; every other record, enum, registry and Size2 is one
+ * can complete and check a config. The root record is inlined; every other record, enum, registry and value type (Size2, ShiftRange, ZoomRange) is one
  * entry of {@code $defs}, named by its Java simple name and sorted, so the output is stable and diffs stay small.
  */
 public final class SchemaGenerator {
@@ -61,6 +63,10 @@ public final class SchemaGenerator {
             node.put("$ref", define(r.type(), () -> record(r.type(), null)));
         } else if (shape instanceof Shape.SizeShape) {
             node.put("$ref", define(Size2.class, this::size));
+        } else if (shape instanceof Shape.ShiftShape) {
+            node.put("$ref", define(ShiftRange.class, this::shift));
+        } else if (shape instanceof Shape.ZoomShape) {
+            node.put("$ref", define(ZoomRange.class, this::zoom));
         } else if (shape instanceof Shape.RegistryShape r) {
             node.put("$ref", define(r.type(), () -> registry(r)));
         }
@@ -145,6 +151,28 @@ public final class SchemaGenerator {
         oneOf.addObject().put("type", "integer").put("minimum", 1);
         ObjectNode pair = oneOf.addObject().put("type", "array");
         pair.putObject("items").put("type", "integer").put("minimum", 1);
+        pair.put("minItems", 2).put("maxItems", 2);
+        return node;
+    }
+
+    private ObjectNode shift() {
+        ObjectNode node = JSON.objectNode();
+        describe(node, Names.doc(ShiftRange.class));
+        ArrayNode oneOf = node.putArray("oneOf");
+        oneOf.addObject().put("type", "number").put("minimum", 0);
+        ObjectNode list = oneOf.addObject().put("type", "array");
+        list.putObject("items").put("type", "number").put("minimum", 0);
+        list.put("minItems", 1);
+        return node;
+    }
+
+    private ObjectNode zoom() {
+        ObjectNode node = JSON.objectNode();
+        describe(node, Names.doc(ZoomRange.class));
+        ArrayNode oneOf = node.putArray("oneOf");
+        oneOf.addObject().put("type", "number").put("minimum", 0);
+        ObjectNode pair = oneOf.addObject().put("type", "array");
+        pair.putObject("items").put("type", "number").put("minimum", 0);
         pair.put("minItems", 2).put("maxItems", 2);
         return node;
     }

@@ -1,6 +1,8 @@
 package dev.convlab.config.schema;
 
+import dev.convlab.config.ShiftRange;
 import dev.convlab.config.Size2;
+import dev.convlab.config.ZoomRange;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Arrays;
@@ -35,6 +37,14 @@ public sealed interface Shape {
     record SizeShape() implements Shape {
     }
 
+    /** {@link ShiftRange}: a number, a whole number, or a list of numbers, as Keras's shift ranges. */
+    record ShiftShape() implements Shape {
+    }
+
+    /** {@link ZoomRange}: a number z, or [lower, upper]. */
+    record ZoomShape() implements Shape {
+    }
+
     /** A sealed interface with {@link Registry}: its permitted records are chosen by their {@link YamlName}. */
     record RegistryShape(Class<?> type) implements Shape {
         /** Empty for one-key mappings ({@code - conv2d: {...}}), else the key that names the entry. */
@@ -66,6 +76,12 @@ public sealed interface Shape {
         }
         if (type == Size2.class) {
             return new SizeShape();
+        }
+        if (type == ShiftRange.class) {
+            return new ShiftShape();
+        }
+        if (type == ZoomRange.class) {
+            return new ZoomShape();
         }
         if (type instanceof Class<?> c) {
             if (c.isEnum()) {

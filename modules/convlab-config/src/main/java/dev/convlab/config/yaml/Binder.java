@@ -1,7 +1,9 @@
 package dev.convlab.config.yaml;
 
 import dev.convlab.config.InvalidValue;
+import dev.convlab.config.ShiftRange;
 import dev.convlab.config.Size2;
+import dev.convlab.config.ZoomRange;
 import dev.convlab.config.schema.Default;
 import dev.convlab.config.schema.Names;
 import dev.convlab.config.schema.Optional;
@@ -54,6 +56,12 @@ public final class Binder {
         if (raw == Size2.class) {
             return size2(node, path);
         }
+        if (raw == ShiftRange.class) {
+            return shiftRange(node, path);
+        }
+        if (raw == ZoomRange.class) {
+            return zoomRange(node, path);
+        }
         if (raw.isRecord()) {
             return record(node, raw, path);
         }
@@ -92,6 +100,45 @@ public final class Binder {
         }
         throw error(node, path, "expected a whole number or a list [height, width], found " + describe(node),
                 "write 3 or [3, 3]");
+    }
+
+    /** Keras decides by the Python type; YAML's int and float tags carry the same distinction. */
+    private ShiftRange shiftRange(Node node, String path) {
+        try {
+            if (node instanceof ScalarNode scalar && scalar.getTag() == Tag.INT) {
+                return ShiftRange.whole(integer(node, path));
+            }
+            if (node instanceof ScalarNode scalar && scalar.getTag() == Tag.FLOAT) {
+                return ShiftRange.uniform((Double) scalar(node, double.class, path));
+            }
+            if (node instanceof SequenceNode sequence) {
+                List<Double> values = new ArrayList<>();
+                for (int i = 0; i < sequence.getValue().size(); i++) {
+                    values.add((Double) scalar(sequence.getValue().get(i), double.class, path + "[" + i + "]"));
+                }
+                return ShiftRange.choice(values);
+            }
+        } catch (InvalidValue e) {
+            throw error(node, path, valueText(node) + ": " + e.rule(), e.fix());
+        }
+        throw error(node, path, "expected a number, a whole number or a list of numbers, found " + describe(node),
+                "write 0.1 (a fraction of the size), 4 (whole pixels) or [2, 4, 8]");
+    }
+
+    private ZoomRange zoomRange(Node node, String path) {
+        try {
+            if (node instanceof ScalarNode && !isNull(node)) {
+                return ZoomRange.of((Double) scalar(node, double.class, path));
+            }
+            if (node instanceof SequenceNode sequence && sequence.getValue().size() == 2) {
+                return new ZoomRange((Double) scalar(sequence.getValue().get(0), double.class, path + "[0]"),
+                        (Double) scalar(sequence.getValue().get(1), double.class, path + "[1]"));
+            }
+        } catch (InvalidValue e) {
+            throw error(node, path, valueText(node) + ": " + e.rule(), e.fix());
+        }
+        throw error(node, path, "expected a number or a list [lower, upper], found " + describe(node),
+                "write 0.2 (for [0.8, 1.2]) or [0.8, 1.2]");
     }
 
     private Object record(Node node, Class<?> type, String path) {

@@ -1,6 +1,8 @@
 package dev.convlab.config.yaml;
 
+import dev.convlab.config.ShiftRange;
 import dev.convlab.config.Size2;
+import dev.convlab.config.ZoomRange;
 import dev.convlab.config.schema.Names;
 import dev.convlab.config.schema.Registry;
 import java.lang.reflect.RecordComponent;
@@ -36,6 +38,17 @@ public final class ConfigWriter {
         }
         if (value instanceof Size2 size) {
             return size.isSquare() ? (Object) size.height() : List.of(size.height(), size.width());
+        }
+        if (value instanceof ShiftRange shift) {
+            // the YAML type carries the meaning, as the Python type does in Keras
+            return switch (shift.kind()) {
+                case WHOLE -> (Object) (int) shift.range();
+                case UNIFORM -> (Object) shift.range();
+                case CHOICE -> new ArrayList<Object>(shift.values());
+            };
+        }
+        if (value instanceof ZoomRange zoom) {
+            return List.of(zoom.lower(), zoom.upper());
         }
         if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>();

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.convlab.config.RunConfig;
+import dev.convlab.config.ShiftRange;
 import dev.convlab.config.Size2;
+import dev.convlab.config.ZoomRange;
 import dev.convlab.config.layers.Conv2D;
 import dev.convlab.config.layers.VggBlock;
 import dev.convlab.config.optim.Adam;
@@ -107,7 +109,7 @@ class SchemaCoverageTest {
             return;
         }
         Class<?> c = (Class<?>) type;
-        if (c == Size2.class) {
+        if (c == Size2.class || c == ShiftRange.class || c == ZoomRange.class) {
             assertEquals(2, resolve(node).get("oneOf").size(), path);
         } else if (c.isRecord()) {
             record(c, node, null, path + ".");

@@ -1,0 +1,21 @@
+package dev.convlab.bench;
+
+/**
+ * How long one measurement runs. Warm-up steps are run and thrown away (JIT, oneDNN primitive creation, workspace
+ * growth). Then steps are timed until there are at least {@code minSteps} and {@code minSeconds} have passed, so
+ * fast cases average over many steps; a slow case stops at {@code maxSeconds} once it has 3 steps, so one slow
+ * implementation cannot take the whole run's time.
+ */
+public record Budget(int warmupSteps, int minSteps, double minSeconds, double maxSeconds) {
+    static final int FEWEST_STEPS = 3;
+
+    public static Budget from(Args args) {
+        return new Budget(args.getInt("warmup"), args.getInt("min-steps"), args.getDouble("min-seconds"),
+                args.getDouble("max-seconds"));
+    }
+
+    boolean done(int steps, double elapsedSeconds) {
+        return steps >= minSteps && elapsedSeconds >= minSeconds
+                || elapsedSeconds >= maxSeconds && steps >= Math.min(FEWEST_STEPS, minSteps);
+    }
+}

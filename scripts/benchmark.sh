@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# Issue 3's benchmark in one command: training and inference images/s, GFLOP/s and peak memory of three networks
+# (MNIST CNN, cats-vs-dogs CNN, VGG16) for convlab from YAML, plain DL4J, DL4J by hand with convlab's settings and
+# PyTorch; the machine's matrix-multiply rate; the data wait of an image folder. Writes docs/benchmarks.md.
+#
+#   scripts/benchmark.sh           full run, about 15-20 minutes on 2 cores: run it on an otherwise quiet machine
+#   scripts/benchmark.sh --quick   a few steps per measurement (about 3 minutes): checks the whole chain
+#
+# Options: --no-build (use the jars already built), --out FILE (instead of docs/benchmarks.md).
+# Environment: BENCH_PYTHON  python with torch (default /usr/bin/python3, Debian's python3-torch)
+#              BENCH_THREADS threads for every measurement (default: ND4J's own default, one per physical core)
+#              BENCH_TIMEOUT seconds before one measurement is given up (default 900)
+set -euo pipefail
+# The whole script is one block, read before it runs: editing this file during a 20-minute run cannot derail it.
+{
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+quick=0; build=1; out="$root/docs/benchmarks.md"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=1 ;;
+    --no-build) build=0 ;;
+    --out) out="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "benchmark: unknown option '$1' (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+# Budgets: "warm-up steps, min timed steps, min seconds, max seconds" (see Budget.java). Full runs time enough
+# steps for a figure steady to a few percent; quick runs only prove that every piece works.
+declare -A budget
+if [ "$quick" = 1 ]; then
+  # no VGG16 warm-up: its steps are the slowest; quick figures are not results anyway
+  budget[mnist-cnn/train]="2 5 0 0";     budget[mnist-cnn/infer]="2 5 0 0"
+  budget[cats-dogs-cnn/train]="1 1 0 0"; budget[cats-dogs-cnn/infer]="1 1 0 0"
+  budget[vgg16/train]="0 1 0 0";         budget[vgg16/infer]="0 1 0 0"
+  gemm_sizes="1024,2048"; gemm_seconds=1
+  folder_images=160; folder_epochs=1; folder_warmup=1
+else
+  budget[mnist-cnn/train]="20 60 10 40";   budget[mnist-cnn/infer]="20 100 8 30"
+  budget[cats-dogs-cnn/train]="5 20 15 75"; budget[cats-dogs-cnn/infer]="5 30 10 45"
+  budget[vgg16/train]="2 5 20 75";         budget[vgg16/infer]="2 8 15 45"
+  gemm_sizes="2048,4096"; gemm_seconds=4
+  folder_images=2000; folder_epochs=1; folder_warmup=3
+fi
+networks=(mnist-cnn cats-dogs-cnn vgg16)
+impls=(convlab dl4j-fast dl4j-default pytorch)
+
+python="${BENCH_PYTHON:-/usr/bin/python3}"
+if ! "$python" -c 'import torch' 2>/dev/null; then
+  echo "benchmark: $python cannot import torch; install python3-torch or set BENCH_PYTHON" >&2
+  exit 1
+fi
+# ND4J's default is one thread per physical core; PyTorch is given the same number. An explicit count goes to
+# every process through OMP_NUM_THREADS, which ND4J and convlab read.
+physical=$(lscpu -p=core,socket 2>/dev/null | grep -v '^#' | sort -u | wc -l)
+[ "$physical" -ge 1 ] || physical=$(nproc)
+threads="${BENCH_THREADS:-${OMP_NUM_THREADS:-$physical}}"
+if [ -n "${BENCH_THREADS:-}${OMP_NUM_THREADS:-}" ]; then export OMP_NUM_THREADS="$threads"; fi
+timeout_s="${BENCH_TIMEOUT:-900}"
+
+if [ "$build" = 1 ]; then
+  echo "benchmark: building convlab-bench and what it needs ..."
+  (cd "$root" && mvn -q -B -DskipTests package -pl modules/convlab-bench -am)
+fi
+target="$root/modules/convlab-bench/target"
+classpath="$target/convlab-bench.jar:$target/lib/*"
+torch_bench="$root/modules/convlab-bench/src/main/python/torch_bench.py"
+if [ ! -f "$target/convlab-bench.jar" ]; then
+  echo "benchmark: $target/convlab-bench.jar is missing; run without --no-build" >&2
+  exit 1
+fi
+
+# The same JVM flags for every Java implementation: the memory limits scripts/convlab sets for `convlab train`.
+mem_mb=$(awk '/MemTotal/ {print int($2/1024)}' /proc/meminfo)
+heap_mb=$(( mem_mb / 4 )); [ "$heap_mb" -gt 8192 ] && heap_mb=8192
+off_mb=$(( mem_mb / 2 ))
+phys_mb=$(( heap_mb + off_mb + mem_mb / 10 ))
+cap_mb=$(( mem_mb * 85 / 100 )); [ "$phys_mb" -gt "$cap_mb" ] && phys_mb=$cap_mb
+java_cmd=(java -Xmx${heap_mb}m -Dorg.bytedeco.javacpp.maxbytes=${off_mb}m
+  -Dorg.bytedeco.javacpp.maxphysicalbytes=${phys_mb}m
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath")
+
+run_dir="$target/bench-$(date +%Y%m%d-%H%M%S)"
+results="$run_dir/results.jsonl"
+mkdir -p "$run_dir/logs"
+folder="$(mktemp -d "${TMPDIR:-/tmp}/convlab-bench-images.XXXXXX")"
+trap 'rm -rf "$folder"' EXIT
+
+# configs/bench/NETWORK.yaml
+bench_config() {
+  local f
+  for f in "$root/configs/bench/$1.yaml" "$root/configs/bench/$1.yml"; do
+    [ -f "$f" ] && { echo "$f"; return; }
+  done
+  echo "benchmark: no configs/bench/$1.yaml" >&2; exit 1
+}
+
+# The headline numbers of a log's result lines, for the console.
+summary() {
+  grep '^result:' "$1" | grep -oE '"(images_per_s|gflops_per_s|wait_share)": ?[0-9.eE+-]+' | tr -d '"' \
+    | awk -F': ?' '{printf "%s %.4g  ", $1, $2}'
+}
+
+# One measurement in its own process. A failure or timeout is written to the results as a "failed" line and the
+# run goes on, so one crash (say, VGG16 out of memory) still leaves every other figure in the report.
+run() {
+  local label="$1"; shift
+  local log="$run_dir/logs/$label.log" start=$SECONDS rc=0
+  printf '  %-34s ' "$label"
+  timeout "$timeout_s" "$@" >"$log" 2>&1 || rc=$?
+  if [ "$rc" = 0 ]; then
+    echo "$(( SECONDS - start )) s  $(summary "$log")"
+  else
+    local why="exit code $rc"; [ "$rc" = 124 ] && why="timed out after $timeout_s s"
+    echo "FAILED ($why): $log"
+    printf '{"kind":"failed","what":"%s","error":"%s","log":"%s"}\n' "$label" "$why" "$log" >>"$results"
+  fi
+}
+
+# Share of the CPU that was busy (steal included) over 3 seconds: shows other work on the machine right now,
+# where the load average still remembers the build that just ran.
+busy_percent() {
+  local u1 n1 s1 i1 w1 q1 sq1 st1 u2 n2 s2 i2 w2 q2 sq2 st2
+  read -r _ u1 n1 s1 i1 w1 q1 sq1 st1 _ </proc/stat
+  sleep 3
+  read -r _ u2 n2 s2 i2 w2 q2 sq2 st2 _ </proc/stat
+  local busy=$(( u2 + n2 + s2 + q2 + sq2 + st2 - u1 - n1 - s1 - q1 - sq1 - st1 ))
+  local idle=$(( i2 + w2 - i1 - w1 ))
+  echo $(( 100 * busy / (busy + idle > 0 ? busy + idle : 1) ))
+}
+
+echo "benchmark: $([ "$quick" = 1 ] && echo quick || echo full) run, $threads threads, results in $run_dir"
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
+busy_start="$(busy_percent)"
+echo "benchmark: CPU busy before the first measurement: $busy_start%"
+started=$SECONDS
+
+echo "matrix multiply:"
+run gemm-nd4j "${java_cmd[@]}" dev.convlab.bench.GemmMain --sizes "$gemm_sizes" --min-seconds "$gemm_seconds" \
+  --out "$results"
+run gemm-pytorch "$python" "$torch_bench" gemm --sizes "$gemm_sizes" --min-seconds "$gemm_seconds" \
+  --threads "$threads" --out "$results"
+
+for network in "${networks[@]}"; do
+  config="$(bench_config "$network")"
+  # the YAML is the one place the batch size is written; every implementation runs that batch
+  batch=$(awk '$1 == "batch_size:" {print $2}' "$config")
+  echo "$network (batch $batch):"
+  for mode in train infer; do
+    read -r warmup min_steps min_seconds max_seconds <<<"${budget[$network/$mode]}"
+    common=(--network "$network" --mode "$mode" --batch "$batch" --warmup "$warmup" --min-steps "$min_steps"
+      --min-seconds "$min_seconds" --max-seconds "$max_seconds" --out "$results")
+    for impl in "${impls[@]}"; do
+      if [ "$impl" = pytorch ]; then
+        run "$network-$mode-$impl" "$python" "$torch_bench" throughput "${common[@]}" --threads "$threads"
+      else
+        run "$network-$mode-$impl" "${java_cmd[@]}" dev.convlab.bench.ThroughputMain "${common[@]}" \
+          --impl "$impl" --config "$config"
+      fi
+    done
+  done
+done
+
+echo "data wait (image folder of $folder_images generated 150x150 JPEG/PNG files):"
+run data-wait "${java_cmd[@]}" dev.convlab.bench.data.DataWaitMain --config "$(bench_config cats-dogs-cnn)" \
+  --folder "$folder" --images "$folder_images" --epochs "$folder_epochs" --warmup "$folder_warmup" \
+  --augmentation on --out "$results"
+
+load_end="$(cut -d' ' -f1-3 /proc/loadavg)"
+busy_end="$(busy_percent)"
+echo "benchmark: measured in $(( SECONDS - started )) s; writing the report"
+"${java_cmd[@]}" dev.convlab.bench.report.ReportMain --results "$results" --out "$out" \
+  --mode "$([ "$quick" = 1 ] && echo quick || echo full)" --load-start "$load_start" --load-end "$load_end" \
+  --busy-start "$busy_start" --busy-end "$busy_end" \
+  --torch-package "$(dpkg-query -W -f '${Version}' python3-torch 2>/dev/null || true)"
+exit
+}
