@@ -38,7 +38,12 @@ public final class Datasets {
         return switch (cfg.dataset()) {
             case MNIST, FASHION_MNIST -> IdxDataset.of(cfg.dataset()).classNames;
             case MNIST_10K -> Mnist10kData.CLASSES;
-            case IMAGE_FOLDER -> ImageFolderData.trainingFolder(cfg).requireNoEmptyClasses().classes();
+            case IMAGE_FOLDER -> {
+                ImageFolder folder = ImageFolderData.trainingFolder(cfg);
+                // under skip an empty class is kept (with no examples), as training keeps it
+                yield (cfg.onBadImage() == dev.convlab.config.OnBadImage.FAIL ? folder.requireNoEmptyClasses() : folder)
+                        .classes();
+            }
         };
     }
 

@@ -15,9 +15,10 @@ import java.util.concurrent.Future;
 
 /**
  * Before training reads a batch: decodes every file of the image folders once (in parallel) and applies
- * {@code on_bad_image}. Under {@code fail} one error names every bad file and every empty class; under
- * {@code skip} the bad files are left out and listed, but an empty class is still an error, because leaving a
- * class out would change the network's outputs.
+ * {@code on_bad_image}. Under {@code fail} one error names every bad file and every empty class. Under
+ * {@code skip} the bad files are left out and listed, and a class left with no readable image stays a class with no
+ * examples (as Keras keeps an empty class folder), listed with the skipped files: dropping it would silently change
+ * the network's outputs.
  */
 final class PreScan {
 
@@ -59,6 +60,11 @@ final class PreScan {
             for (int c = 0; c < readable.length; c++) {
                 if (readable[c] == 0) {
                     emptyHere.add(folder.describeEmpty(c));
+                    if (policy == OnBadImage.SKIP) {
+                        badHere.add(new BadImage(folder.root().resolve(folder.classes().get(c)),
+                                "class '" + folder.classes().get(c) + "' has no readable image: kept as a class with"
+                                        + " no examples"));
+                    }
                 }
             }
             if (yamlPath == null && !(badHere.isEmpty() && emptyHere.isEmpty())) {
@@ -70,12 +76,6 @@ final class PreScan {
         }
         if (policy == OnBadImage.FAIL && !(bad.isEmpty() && emptyClasses.isEmpty())) {
             throw new ConfigProblem(yamlPath, failure(bad, listed, emptyClasses), fix(bad, emptyClasses));
-        }
-        if (!emptyClasses.isEmpty()) {
-            throw new ConfigProblem(yamlPath, String.join("; ", emptyClasses)
-                    + (bad.isEmpty() ? "" : " (on_bad_image: skip leaves out bad files, not classes; "
-                    + bad.size() + " bad files: " + list(bad) + ")"),
-                    "every class needs at least one readable image: add images or remove the class");
         }
         return new Result(List.copyOf(screened), List.copyOf(bad));
     }

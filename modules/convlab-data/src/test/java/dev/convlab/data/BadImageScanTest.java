@@ -72,12 +72,16 @@ class BadImageScanTest {
     }
 
     @Test
-    void skipDoesNotSkipAnEmptyClass() throws IOException {
+    void skipKeepsAnEmptyClassAsAClassWithNoExamples() throws IOException {
         Path root = shop();
-        ConfigProblem problem = assertThrows(ConfigProblem.class,
-                () -> Datasets.open(config(root, OnBadImage.SKIP).build(), 1));
-        assertTrue(problem.why().startsWith("class folder " + root.resolve("zebra") + " is empty"), problem.why());
-        assertTrue(problem.why().contains("on_bad_image: skip leaves out bad files, not classes"), problem.why());
+        DataSplits splits = Datasets.open(config(root, OnBadImage.SKIP).build(), 1);
+        assertEquals(List.of("cat", "dog", "zebra"), splits.classNames());
+        assertEquals(6, splits.trainCount());
+        BadImage last = splits.skipped().get(splits.skipped().size() - 1);
+        assertEquals(root.resolve("zebra"), last.file());
+        assertEquals("class 'zebra' has no readable image: kept as a class with no examples", last.reason());
+        assertEquals(List.of("cat", "dog", "zebra"), Datasets.classNames(config(root, OnBadImage.SKIP).build()),
+                "check plans the same outputs as training");
     }
 
     @Test
@@ -107,25 +111,29 @@ class BadImageScanTest {
     }
 
     @Test
-    void aClassWithOnlyBadFilesIsAnError() throws IOException {
+    void aClassWithOnlyBadFilesIsAnErrorUnderFailAndKeptEmptyUnderSkip() throws IOException {
         Path root = dir.resolve("allbad");
         TestImages.solid(root.resolve("a/1.png"), 4, 4, BufferedImage.TYPE_INT_RGB, Color.RED);
         Files.createDirectories(root.resolve("b"));
         Files.write(root.resolve("b/1.png"), new byte[0]);
         ConfigProblem problem = assertThrows(ConfigProblem.class,
-                () -> Datasets.open(config(root, OnBadImage.SKIP).build(), 1));
-        assertTrue(problem.why().startsWith("class 'b' has no readable image"), problem.why());
-        assertTrue(problem.why().contains("1 bad files: " + root.resolve("b/1.png") + " (empty (0 bytes))"), problem.why());
+                () -> Datasets.open(config(root, OnBadImage.FAIL).build(), 1));
+        assertTrue(problem.why().contains("class 'b' has no readable image"), problem.why());
+        assertTrue(problem.why().contains(root.resolve("b/1.png") + " (empty (0 bytes))"), problem.why());
+        DataSplits splits = Datasets.open(config(root, OnBadImage.SKIP).build(), 1);
+        assertEquals(List.of("a", "b"), splits.classNames());
+        assertEquals(List.of(root.resolve("b/1.png"), root.resolve("b")),
+                splits.skipped().stream().map(BadImage::file).toList());
     }
 
     @Test
     void checkRefusesAnEmptyClassWithoutDecoding() throws IOException {
         Path root = shop();
         ConfigProblem problem = assertThrows(ConfigProblem.class,
-                () -> Datasets.classNames(config(root, OnBadImage.SKIP).build()));
+                () -> Datasets.classNames(config(root, OnBadImage.FAIL).build()));
         assertTrue(problem.why().contains("zebra is empty"), problem.why());
         Files.delete(root.resolve("zebra"));
-        assertEquals(List.of("cat", "dog"), Datasets.classNames(config(root, OnBadImage.SKIP).build()));
+        assertEquals(List.of("cat", "dog"), Datasets.classNames(config(root, OnBadImage.FAIL).build()));
     }
 
     @Test
