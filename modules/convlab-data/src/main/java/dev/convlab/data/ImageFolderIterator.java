@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * One split of an image folder, read from disk batch by batch with DataVec's ImageRecordReader (decoded by
@@ -24,21 +23,18 @@ import java.util.NoSuchElementException;
  * setPreProcessor cannot replace, seeded passes, and an error that names
  * the image that could not be decoded instead of DataVec's bare RuntimeException.
  */
-final class ImageFolderIterator extends BaseExampleIterator {
+final class ImageFolderIterator extends OrderedIterator {
     private static final long serialVersionUID = 1L;
     private final LabeledFiles files;
-    private final ShuffleOrder order;
     private final ImageShape shape;
     private final Interpolation interpolation;
     private final ImageRecordReader reader;
     private final RecordReaderDataSetIterator batches;
-    private int position;
 
     ImageFolderIterator(LabeledFiles files, ShuffleOrder order, ImageShape shape, List<String> classes,
                         int batchSize, double rescale, Interpolation interpolation) {
-        super(classes, batchSize);
+        super(classes, batchSize, order);
         this.files = files;
-        this.order = order;
         this.shape = shape;
         usePipeline(PixelPipeline.rescaleOnly(rescale));
         this.interpolation = interpolation;
@@ -66,10 +62,7 @@ final class ImageFolderIterator extends BaseExampleIterator {
 
     @Override
     public synchronized DataSet next(int num) {
-        if (!hasNext()) {
-            throw new NoSuchElementException("pass " + order.epoch() + " is over; call reset()");
-        }
-        int n = Math.min(num, order.size() - position);
+        int n = nextCount(num);
         DataSet batch;
         try {
             batch = batches.next(n);
@@ -89,17 +82,6 @@ final class ImageFolderIterator extends BaseExampleIterator {
         return finish(batch);
     }
 
-
-    @Override
-    synchronized int exampleAt(int at) {
-        return order.at(at);
-    }
-
-    @Override
-    public synchronized boolean hasNext() {
-        return position < order.size();
-    }
-
     @Override
     public synchronized void reset() {
         position = 0;
@@ -108,34 +90,15 @@ final class ImageFolderIterator extends BaseExampleIterator {
     }
 
     @Override
-    public synchronized void seekEpoch(int epoch) {
-        order.seek(epoch);
-        position = 0;
+    protected void restart() {
         reader.reset(); // the split's pass is already set, so this only restarts the reader's file iterator
         batches.reset();
-    }
-
-    @Override
-    public int epoch() {
-        return order.epoch();
-    }
-
-    @Override
-    public int numExamples() {
-        return order.size();
     }
 
     @Override
     public int inputColumns() {
         return shape.height() * shape.width() * shape.channels();
     }
-
-
-
-
-
-
-
 
     /** Decodes the batch's files one by one to find the culprit; only runs after a failure. */
     private RuntimeException unreadable(int from, int n, RuntimeException failure) {

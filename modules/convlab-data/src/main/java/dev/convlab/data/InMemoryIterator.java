@@ -6,32 +6,25 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * Serves one split of {@link ByteImages} as NCHW float batches with one-hot labels, through its
  * {@link PixelPipeline} (rescale, and augmentation and normalisation when configured) on the way out.
  * The bytes stay shared between the splits; only the batch being built is ever in float form.
  */
-final class InMemoryIterator extends BaseExampleIterator {
+final class InMemoryIterator extends OrderedIterator {
     private static final long serialVersionUID = 1L;
     private final ByteImages images;
-    private final ShuffleOrder order;
-    private int position;
 
     InMemoryIterator(ByteImages images, ShuffleOrder order, int batchSize, double rescale, List<String> classes) {
-        super(classes, batchSize);
+        super(classes, batchSize, order);
         this.images = images;
-        this.order = order;
         usePipeline(PixelPipeline.rescaleOnly(rescale));
     }
 
     @Override
     public synchronized DataSet next(int num) {
-        if (!hasNext()) {
-            throw new NoSuchElementException("pass " + order.epoch() + " is over; call reset()");
-        }
-        int n = Math.min(num, order.size() - position);
+        int n = nextCount(num);
         int pixels = images.pixelsPerImage();
         int numClasses = classes.size();
         byte[] source = images.pixels();
@@ -57,17 +50,6 @@ final class InMemoryIterator extends BaseExampleIterator {
         return finish(new DataSet(x, y));
     }
 
-
-    @Override
-    synchronized int exampleAt(int at) {
-        return order.at(at);
-    }
-
-    @Override
-    public synchronized boolean hasNext() {
-        return position < order.size();
-    }
-
     @Override
     public synchronized void reset() {
         order.nextPass();
@@ -75,30 +57,8 @@ final class InMemoryIterator extends BaseExampleIterator {
     }
 
     @Override
-    public synchronized void seekEpoch(int epoch) {
-        order.seek(epoch);
-        position = 0;
-    }
-
-    @Override
-    public int epoch() {
-        return order.epoch();
-    }
-
-    @Override
-    public int numExamples() {
-        return order.size();
-    }
-
-    @Override
     public int inputColumns() {
         return images.pixelsPerImage();
     }
-
-
-
-
-
-
 
 }
