@@ -62,7 +62,12 @@ final class TestSpecs {
     }
 
     static TrainingConfig training(OptimizerSpec optimizer, Loss loss) {
-        return new TrainingConfig(1, optimizer, loss);
+        return new TrainingConfig(1, optimizer, loss, TestSpecs.noCallbacks());
+    }
+
+    static dev.convlab.config.callbacks.CallbacksConfig noCallbacks() {
+        return new dev.convlab.config.callbacks.CallbacksConfig(null, null, true, null, null, null,
+                new dev.convlab.config.callbacks.BackupAndRestore("epoch", 2, true));
     }
 
     static Sgd sgd(double lr) {

@@ -18,6 +18,17 @@ public final class HistoryCsv {
 
     public void append(EpochResult row) throws IOException {
         rows.add(row);
+        write();
+    }
+
+    /** A resumed run: the rows of its checkpoint, and nothing after them. */
+    void restore(List<EpochResult> earlier) throws IOException {
+        rows.clear();
+        rows.addAll(earlier);
+        write();
+    }
+
+    private void write() throws IOException {
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
         for (EpochResult r : rows) {
             csv.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%s,%s,%s,%.2f%n", r.epoch(), r.loss(), r.accuracy(),

@@ -4,10 +4,7 @@ import dev.convlab.config.BadInput;
 import dev.convlab.data.augment.FeatureStats;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,18 +30,16 @@ public record ModelBundle(MultiLayerNetwork network, String configYaml, Map<Stri
     /** Writes the bundle atomically: a crash leaves the previous file or none, never a partial one. */
     public static void save(Path target, MultiLayerNetwork network, String configYaml, Map<String, Object> manifest,
                             List<String> labels) throws IOException {
-        Path tmp = AtomicFiles.temporarySibling(target);
-        try {
-            ModelSerializer.writeModel(network, tmp.toFile(), true);
-            try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()), Map.of())) {
-                Files.writeString(zip.getPath(CONFIG), configYaml);
-                Files.writeString(zip.getPath(MANIFEST), Json.write(manifest));
-                Files.writeString(zip.getPath(LABELS), String.join("\n", labels) + "\n");
-            }
-            AtomicFiles.commit(tmp, target);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        BundleWriter.write(target, network, true, entries(configYaml, manifest, labels));
+    }
+
+    /** convlab's own entries of a bundle, in a stable order. */
+    static Map<String, byte[]> entries(String configYaml, Map<String, Object> manifest, List<String> labels) {
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put(CONFIG, configYaml.getBytes(StandardCharsets.UTF_8));
+        entries.put(MANIFEST, Json.write(manifest).getBytes(StandardCharsets.UTF_8));
+        entries.put(LABELS, (String.join("\n", labels) + "\n").getBytes(StandardCharsets.UTF_8));
+        return entries;
     }
 
     /**

@@ -55,6 +55,40 @@ final class RunManifest {
         map.put("epochs_completed", 0);
     }
 
+    private RunManifest(Path file, Map<String, Object> existing) {
+        this.file = file;
+        map.putAll(existing);
+    }
+
+    /** The manifest of an earlier run, to continue it; records when and from which checkpoint. */
+    @SuppressWarnings("unchecked")
+    static RunManifest resume(Path file, String checkpoint, String configHash, boolean forced) {
+        Map<String, Object> existing;
+        try {
+            existing = Json.read(java.nio.file.Files.readString(file));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new dev.convlab.config.BadInput(file.toString(), "the run manifest cannot be read: " + e.getMessage(),
+                    "resume a run directory written by convlab train");
+        }
+        RunManifest manifest = new RunManifest(file, existing);
+        List<Object> resumes = new ArrayList<>(existing.get("resumed") instanceof List<?> l ? (List<Object>) l
+                : List.of());
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("at", Instant.now().toString());
+        r.put("from", checkpoint);
+        r.put("config_hash", "sha256:" + configHash);
+        r.put("forced", forced);
+        resumes.add(r);
+        manifest.map.put("resumed", resumes);
+        manifest.map.put("config_hash", "sha256:" + configHash);
+        manifest.map.remove("finished");
+        return manifest;
+    }
+
+    void put(String key, Object value) {
+        map.put(key, value);
+    }
+
     void status(String status) throws IOException {
         map.put("status", status);
         if (!status.equals("running")) {

@@ -28,6 +28,19 @@ final class RunningAccuracy extends BaseTrainingListener {
         seen = 0;
     }
 
+    void restore(long correct, long seen) {
+        this.correct = correct;
+        this.seen = seen;
+    }
+
+    long correct() {
+        return correct;
+    }
+
+    long seen() {
+        return seen;
+    }
+
     double value() {
         return seen == 0 ? Double.NaN : (double) correct / seen;
     }

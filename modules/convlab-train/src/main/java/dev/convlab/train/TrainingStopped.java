@@ -4,7 +4,15 @@ package dev.convlab.train;
 public final class TrainingStopped extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public TrainingStopped(String message) {
+    private final String status;
+
+    public TrainingStopped(String message, String status) {
         super(message);
+        this.status = status;
+    }
+
+    /** The run manifest's status for it: diverged or interrupted. */
+    public String status() {
+        return status;
     }
 }

@@ -1,0 +1,97 @@
+package dev.convlab.train;
+
+import dev.convlab.config.BadInput;
+import dev.convlab.config.yaml.LoadedConfig;
+import dev.convlab.model.ModelPlan;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Where {@code convlab train --resume} continues: the newest checkpoint of the run whose file is whole (a damaged
+ * one is skipped with a warning naming it, and the next older one is tried), and whose config is the one given,
+ * unless --force. With none intact it fails, never starting over silently.
+ */
+record ResumePoint(CheckpointLedger ledger, CheckpointLedger.Entry entry, TrainingState state) {
+
+    static ResumePoint find(Path runDir, LoadedConfig loaded, boolean force, Consumer<String> warn) {
+        if (!Files.isDirectory(runDir)) {
+            throw new BadInput(runDir.toString(), Files.exists(runDir) ? "is not a folder" : "no such run directory",
+                    "give a run directory: runs/<name>-<time>");
+        }
+        CheckpointLedger ledger = CheckpointLedger.read(runDir);
+        List<CheckpointLedger.Entry> intact = ledger.intactResumable(warn);
+        if (intact.isEmpty()) {
+            boolean any = ledger.entries().stream().anyMatch(CheckpointLedger.Entry::resumable);
+            throw new BadInput(runDir.toString(), any ? "no intact checkpoint to resume from (every one is damaged"
+                    + " or missing, see the warnings above)" : "no checkpoint to resume from"
+                    + (Files.isRegularFile(runDir.resolve("model.zip")) ? ": the run completed" : ""),
+                    "start a new run with convlab train CONFIG; nothing was changed here");
+        }
+        CheckpointLedger.Entry entry = intact.get(0);
+        String before = entryText(ledger.resolve(entry.file()), ModelBundle.CONFIG);
+        if (!before.equals(loaded.resolvedYaml())) {
+            List<String> diff = ConfigDiff.lines(before, loaded.resolvedYaml());
+            if (!force) {
+                throw new BadInput(runDir.toString(), "the config differs from the one the run was trained with:\n  "
+                        + String.join("\n  ", diff) + "\n",
+                        "resume with the run's own config (leave out CONFIG and --set), or add --force to continue"
+                                + " with the changed one");
+            }
+            warn.accept("warning: continuing with a changed config (--force):\n  " + String.join("\n  ", diff));
+        }
+        return new ResumePoint(ledger, entry, TrainingState.fromMap(entry.state()));
+    }
+
+    /** The checkpoint's network with its optimizer state; after the backend has started. */
+    MultiLayerNetwork network(ModelPlan plan) {
+        MultiLayerNetwork net = ModelBundle.load(ledger.resolve(entry.file())).network();
+        if (net.numParams() != plan.totalParams()) {
+            throw new BadInput(entry.file(), "holds a network of " + net.numParams() + " parameters, the config's has "
+                    + plan.totalParams(), "a checkpoint continues only the network it was taken from");
+        }
+        return net;
+    }
+
+    /** EarlyStopping's best weights kept with the checkpoint, or null. */
+    INDArray bestWeights() {
+        Path file = ledger.resolve(entry.file());
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry e = zip.getEntry(Session.BEST_WEIGHTS);
+            if (e == null) {
+                return null;
+            }
+            try (DataInputStream in = new DataInputStream(zip.getInputStream(e))) {
+                return Nd4j.read(in);
+            }
+        } catch (IOException e) {
+            throw new BadInput(file.toString(), "cannot read the best weights: " + e.getMessage(),
+                    "the checkpoint passed its checksum, so the disk may be failing");
+        }
+    }
+
+    private static String entryText(Path file, String name) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry e = zip.getEntry(name);
+            if (e == null) {
+                throw new BadInput(file.toString(), "has no " + name, "it was not written by convlab");
+            }
+            try (InputStream in = zip.getInputStream(e)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new BadInput(file.toString(), "cannot be read: " + e.getMessage(), "check the run directory");
+        }
+    }
+
+}
