@@ -29,6 +29,10 @@ record ResumePoint(CheckpointLedger ledger, CheckpointLedger.Entry entry, Traini
             throw new BadInput(runDir.toString(), Files.exists(runDir) ? "is not a folder" : "no such run directory",
                     "give a run directory: runs/<name>-<time>");
         }
+        if (!force && completed(runDir)) {
+            throw new BadInput(runDir.toString(), "the run completed (its model.zip is final): nothing to resume",
+                    "to train it longer, resume with --set training.epochs=N --force");
+        }
         CheckpointLedger ledger = CheckpointLedger.read(runDir);
         List<CheckpointLedger.Entry> intact = ledger.intactResumable(warn);
         if (intact.isEmpty()) {
@@ -51,6 +55,14 @@ record ResumePoint(CheckpointLedger ledger, CheckpointLedger.Entry entry, Traini
             warn.accept("warning: continuing with a changed config (--force):\n  " + String.join("\n  ", diff));
         }
         return new ResumePoint(ledger, entry, TrainingState.fromMap(entry.state()));
+    }
+
+    private static boolean completed(Path runDir) {
+        try {
+            return "completed".equals(Json.read(Files.readString(runDir.resolve("manifest.json"))).get("status"));
+        } catch (IOException | IllegalArgumentException e) {
+            return false; // the ledger decides
+        }
     }
 
     /** The checkpoint's network with its optimizer state; after the backend has started. */
