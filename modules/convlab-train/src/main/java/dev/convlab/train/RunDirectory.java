@@ -38,6 +38,22 @@ public record RunDirectory(Path path) {
         throw new BadInput(outputDir.toString(), "too many runs named " + base, "clean up the output folder");
     }
 
+    /** A run directory at exactly {@code path}, which must not exist yet or be empty. */
+    public static RunDirectory at(Path path) {
+        try {
+            Files.createDirectories(path);
+            try (var entries = Files.list(path)) {
+                if (entries.findAny().isPresent()) {
+                    throw new BadInput(path.toString(), "is not empty", "give a new folder for the run");
+                }
+            }
+        } catch (IOException e) {
+            throw new BadInput(path.toString(), "cannot create the run folder: " + e.getMessage(),
+                    "give a writable folder");
+        }
+        return new RunDirectory(path);
+    }
+
     public Path config() {
         return path.resolve("config.yaml");
     }

@@ -8,6 +8,7 @@ import dev.convlab.config.RunConfig;
 import dev.convlab.config.yaml.LoadedConfig;
 import dev.convlab.data.DataSplits;
 import dev.convlab.data.Datasets;
+import dev.convlab.data.Fold;
 import dev.convlab.model.MemoryEstimator;
 import dev.convlab.model.ModelFactory;
 import dev.convlab.model.ModelPlan;
@@ -63,6 +64,20 @@ public final class TrainRun {
     }
 
     private long stopAt;
+    private Fold fold;
+    private Path into;
+
+    /** Cross-validation: fold {@code fold} of the training data is the validation data (sweeps with cv). */
+    public TrainRun fold(Fold fold) {
+        this.fold = fold;
+        return this;
+    }
+
+    /** Writes the run into exactly this (new or empty) folder instead of output_dir/name-time (sweep trials). */
+    public TrainRun into(Path runDir) {
+        this.into = runDir;
+        return this;
+    }
 
     /** For tests: stop as if SIGINT had arrived during training batch {@code iteration} (1-based, run-wide). */
     TrainRun stopAt(long iteration) {
@@ -75,7 +90,8 @@ public final class TrainRun {
         // read before the backend starts, so a run directory that cannot be resumed fails fast
         ResumePoint point = resumeDir != null ? ResumePoint.find(resumeDir, loaded, force, out::println) : null;
         Backends.init(config.backend());
-        DataSplits data = locate(() -> Datasets.open(config.data(), config.seed()));
+        DataSplits data = locate(() -> fold != null ? Datasets.open(config.data(), config.seed(), fold)
+                : Datasets.open(config.data(), config.seed()));
         ModelPlan plan = locate(() -> ModelFactory.plan(config, data.numClasses()));
         CallbackSet callbacks = locate(() -> CallbackSet.of(config.training().callbacks(), data.validationCount() > 0));
         // collect() trains a tiny network, which re-seeds ND4J's global generator: before the run's own network
@@ -87,7 +103,8 @@ public final class TrainRun {
         CheckpointLedger ledger;
         try {
             if (point == null) {
-                dir = RunDirectory.create(Path.of(config.outputDir()), config.name(), LocalDateTime.now());
+                dir = into != null ? RunDirectory.at(into)
+                        : RunDirectory.create(Path.of(config.outputDir()), config.name(), LocalDateTime.now());
                 manifest = new RunManifest(dir.manifest(), loaded, backend, data, plan);
                 ledger = CheckpointLedger.create(dir.path(), loaded.hash());
                 AtomicFiles.write(dir.config(), loaded.resolvedYaml());
@@ -146,9 +163,11 @@ public final class TrainRun {
             AtomicFiles.write(dir.evaluationText(), test.evaluation().stats(false, true));
             manifest.test(evaluation);
             manifest.files(List.of("config.yaml", "summary.txt", "history.csv", "evaluation.json", "evaluation.txt",
-                    "model.zip", "manifest.json", CheckpointLedger.FILE));
+                    "model.zip", "manifest.json", CheckpointLedger.FILE, "report.html", "curves.png", "confusion.png",
+                    "misclassified.png"));
             manifest.status("completed");
             ModelBundle.save(dir.model(), net, loaded.resolvedYaml(), manifest.asMap(), data.classNames());
+            RunReport.write(dir.path(), net, data.test(), labels, data.classNames(), out);
             session.deleteBackups();
             out.printf(Locale.ROOT, "test: loss %.4f - accuracy %.4f on %d images%n", test.loss(), test.accuracy(),
                     test.examples());
