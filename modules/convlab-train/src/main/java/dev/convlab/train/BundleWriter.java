@@ -5,9 +5,6 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -16,7 +13,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
+import java.io.DataOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Writes a model.zip-format file (DL4J's ModelSerializer entries plus convlab's own) so that a crash leaves the
@@ -41,12 +43,15 @@ final class BundleWriter {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path tmp = AtomicFiles.temporarySibling(target);
         try {
-            try (OutputStream out = throttled(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                ModelSerializer.writeModel(network, out, saveUpdater);
-            }
-            try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + tmp.toUri()), Map.of())) {
+            // one pass, every stream closed whatever fails: a full disk is an IOException here, never a partial zip
+            // under the final name, and the temporary file's space is freed by the delete below
+            try (OutputStream file = Files.newOutputStream(tmp);
+                 ZipOutputStream zip = new ZipOutputStream(throttled(new BufferedOutputStream(file, 1 << 16)))) {
+                writeNetwork(zip, network, saveUpdater);
                 for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                    Files.write(zip.getPath(e.getKey()), e.getValue());
+                    zip.putNextEntry(new ZipEntry(e.getKey()));
+                    zip.write(e.getValue());
+                    zip.closeEntry();
                 }
             }
             String sha = sha256(tmp);
@@ -55,6 +60,31 @@ final class BundleWriter {
             return new Written(target, sha, bytes);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * The entries DL4J's ModelSerializer.writeModel writes for a MultiLayerNetwork (1.0.0-M2.1): configuration.json,
+     * coefficients.bin and, with the optimizer, updaterState.bin; ModelSerializer.restoreMultiLayerNetwork reads them.
+     */
+    private static void writeNetwork(ZipOutputStream zip, MultiLayerNetwork network, boolean saveUpdater)
+            throws IOException {
+        zip.putNextEntry(new ZipEntry("configuration.json"));
+        zip.write(network.getLayerWiseConfigurations().toJson().getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        zip.putNextEntry(new ZipEntry("coefficients.bin"));
+        DataOutputStream data = new DataOutputStream(zip);
+        Nd4j.write(network.params(), data);
+        data.flush();
+        zip.closeEntry();
+        if (saveUpdater && network.getUpdater() != null) {
+            INDArray state = network.getUpdater().getStateViewArray();
+            if (state != null && state.length() > 0) {
+                zip.putNextEntry(new ZipEntry("updaterState.bin"));
+                Nd4j.write(state, data);
+                data.flush();
+                zip.closeEntry();
+            }
         }
     }
 

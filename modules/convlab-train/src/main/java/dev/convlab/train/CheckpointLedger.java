@@ -101,6 +101,17 @@ final class CheckpointLedger {
         save();
     }
 
+    /**
+     * Unlists a file about to be replaced under the same name (best.zip, last.zip), so the ledger never lists a
+     * file whose checksum it does not know: a crash between the rename and {@link #add} leaves it unlisted.
+     */
+    void unlist(Path file) throws IOException {
+        String name = relative(file);
+        if (entries.removeIf(e -> name.equals(e.get("file")))) {
+            save();
+        }
+    }
+
     /** Unlists files, rewrites the ledger, then deletes them: a crash in between leaves a stray file, never a gap. */
     void remove(List<String> files) throws IOException {
         if (files.isEmpty()) {
@@ -135,6 +146,9 @@ final class CheckpointLedger {
      */
     List<Entry> intactResumable(Consumer<String> warn) {
         List<Entry> candidates = new ArrayList<>(entries().stream().filter(Entry::resumable).toList());
+        // newest first; of two taken at the same iteration, the one written last (the backup a signal saved after
+        // a model checkpoint of the same batch, which is what the stop message names)
+        java.util.Collections.reverse(candidates);
         candidates.sort(Comparator.comparingLong(Entry::iteration).reversed());
         List<Entry> intact = new ArrayList<>();
         for (Entry e : candidates) {

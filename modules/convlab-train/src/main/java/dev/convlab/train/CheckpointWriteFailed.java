@@ -11,11 +11,11 @@ import java.nio.file.Path;
 final class CheckpointWriteFailed extends BadInput {
     private static final long serialVersionUID = 1L;
 
-    CheckpointWriteFailed(Path file, String previous, IOException cause) {
+    CheckpointWriteFailed(Path file, String previous, Path runDir, IOException cause) {
         super(file.toString(), "cannot write the checkpoint: " + reason(cause),
                 (previous != null ? "the previous checkpoint " + previous + " is intact; " : "")
                         + "free disk space or make the folder writable, then: convlab train --resume "
-                        + runDir(file), cause);
+                        + runDir, cause);
     }
 
     private static String reason(IOException e) {
@@ -26,9 +26,4 @@ final class CheckpointWriteFailed extends BadInput {
         return m != null ? m : e.getClass().getSimpleName();
     }
 
-    private static Path runDir(Path file) {
-        Path parent = file.toAbsolutePath().getParent();
-        return parent.getFileName() != null && parent.getFileName().toString().equals("checkpoints")
-                ? parent.getParent() : parent;
-    }
 }

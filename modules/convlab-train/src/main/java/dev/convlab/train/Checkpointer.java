@@ -62,16 +62,23 @@ final class Checkpointer {
             best = current;
         }
         if (save) {
-            String file = saver.save(runDir.resolve(template.format(values)), NAME, !config.saveWeightsOnly(), values);
-            written.add(file);
+            Path target = runDir.resolve(template.format(values));
+            String name = runDir.toAbsolutePath().relativize(target.toAbsolutePath()).toString().replace('\\', '/');
+            List<String> drop = List.of();
             if (config.saveTopK() != null) {
-                kept.removeIf(k -> file.equals(k.get("file")));
+                // the list is updated before the save, so the state inside the checkpoint already lists it
+                kept.removeIf(k -> name.equals(k.get("file")));
                 Map<String, Object> k = new LinkedHashMap<>();
-                k.put("file", file);
+                k.put("file", name);
                 k.put("score", Json.number(current));
                 kept.add(k);
-                saver.delete(prune(config.saveTopK()));
+                drop = new ArrayList<>(prune(config.saveTopK()));
+                save = !drop.remove(name); // not among the k best: not written at all
             }
+            if (save) {
+                written.add(saver.save(target, NAME, !config.saveWeightsOnly(), values));
+            }
+            saver.delete(drop);
         }
         if (config.saveLast()) {
             Path folder = runDir.resolve(template.format(values)).getParent();

@@ -34,6 +34,7 @@ record ResumePoint(CheckpointLedger ledger, CheckpointLedger.Entry entry, Traini
                     "to train it longer, resume with --set training.epochs=N --force");
         }
         CheckpointLedger ledger = CheckpointLedger.read(runDir);
+        removeStaleTemporaries(runDir);
         List<CheckpointLedger.Entry> intact = ledger.intactResumable(warn);
         if (intact.isEmpty()) {
             boolean any = ledger.entries().stream().anyMatch(CheckpointLedger.Entry::resumable);
@@ -55,6 +56,21 @@ record ResumePoint(CheckpointLedger ledger, CheckpointLedger.Entry entry, Traini
             warn.accept("warning: continuing with a changed config (--force):\n  " + String.join("\n  ", diff));
         }
         return new ResumePoint(ledger, entry, TrainingState.fromMap(entry.state()));
+    }
+
+    /** Temporary files of writes a killed process never finished ({@code .<name>.tmp-<pid>-<nanos>}, pid gone). */
+    private static void removeStaleTemporaries(Path runDir) {
+        java.util.regex.Pattern tmp = java.util.regex.Pattern.compile("\\..+\\.tmp-(\\d+)-\\d+");
+        try (var files = Files.walk(runDir, 3)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                java.util.regex.Matcher m = tmp.matcher(f.getFileName().toString());
+                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).map(p -> !p.isAlive()).orElse(true)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // leftovers are harmless (never under a final name); cleaning them is a courtesy
+        }
     }
 
     private static boolean completed(Path runDir) {

@@ -267,9 +267,14 @@ final class Session {
         }
         BundleWriter.Written written;
         try {
+            ledger.unlist(file);
+        } catch (IOException e) {
+            throw new CheckpointWriteFailed(dir.path().resolve(CheckpointLedger.FILE), lastCheckpoint, dir.path(), e);
+        }
+        try {
             written = BundleWriter.write(file, net, withOptimizer, entries);
         } catch (IOException e) {
-            throw new CheckpointWriteFailed(file, lastCheckpoint, e);
+            throw new CheckpointWriteFailed(file, lastCheckpoint, dir.path(), e);
         }
         Map<String, Object> metrics = new LinkedHashMap<>();
         values.forEach((k, v) -> metrics.put(k, Json.number(v)));
@@ -279,7 +284,7 @@ final class Session {
         try {
             ledger.add(written, kind, done, loop.iteration(), withOptimizer, metrics, stateMap);
         } catch (IOException e) {
-            throw new CheckpointWriteFailed(dir.path().resolve(CheckpointLedger.FILE), lastCheckpoint, e);
+            throw new CheckpointWriteFailed(dir.path().resolve(CheckpointLedger.FILE), lastCheckpoint, dir.path(), e);
         }
         String relative = ledger.relative(written.file());
         if (withOptimizer) {

@@ -66,6 +66,13 @@ public final class TrainRun {
     private long stopAt;
     private Fold fold;
     private Path into;
+    private final List<org.deeplearning4j.optimize.api.TrainingListener> listeners = new java.util.ArrayList<>();
+
+    /** Extra DL4J listeners on the run's network (e.g. the training UI's StatsListener). */
+    public TrainRun listeners(List<? extends org.deeplearning4j.optimize.api.TrainingListener> extra) {
+        listeners.addAll(extra);
+        return this;
+    }
 
     /** Cross-validation: fold {@code fold} of the training data is the validation data (sweeps with cv). */
     public TrainRun fold(Fold fold) {
@@ -145,6 +152,9 @@ public final class TrainRun {
                 net = ModelFactory.network(conf);
             } else {
                 net = point.network(plan);
+            }
+            if (!listeners.isEmpty()) {
+                net.addListeners(listeners.toArray(org.deeplearning4j.optimize.api.TrainingListener[]::new));
             }
             Map<String, byte[]> entries = ModelBundle.entries(loaded.resolvedYaml(), manifest.asMap(),
                     data.classNames());
