@@ -74,7 +74,7 @@ public final class SweepRun {
                     "give the folder convlab sweep printed: runs/sweeps/<name>-<time>");
         }
         if (!before.equals(plan.sweepText())) {
-            List<String> diff = TextDiff.lines(before, plan.sweepText());
+            List<String> diff = dev.convlab.train.ConfigDiff.lines(before, plan.sweepText());
             if (!force) {
                 throw new BadInput(dir.toString(), "the sweep file changed since the sweep began:\n  "
                         + String.join("\n  ", diff) + "\n", "resume with the sweep as it was, or add --force");

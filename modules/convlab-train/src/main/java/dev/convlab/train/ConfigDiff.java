@@ -3,12 +3,12 @@ package dev.convlab.train;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The lines that differ between two resolved configs, as a short unified-style listing ("- old", "+ new"). */
-final class ConfigDiff {
+/** The lines that differ between two texts (resolved configs, sweep files), unified-style: "- old", "+ new". */
+public final class ConfigDiff {
     private ConfigDiff() {
     }
 
-    static List<String> lines(String before, String after) {
+    public static List<String> lines(String before, String after) {
         String[] a = before.split("\n");
         String[] b = after.split("\n");
         int[][] lcs = new int[a.length + 1][b.length + 1];
