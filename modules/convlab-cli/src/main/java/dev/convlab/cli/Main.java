@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "convlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train convolutional networks on Deeplearning4j from a YAML file.",
         subcommands = {TrainCommand.class, CheckCommand.class, EvaluateCommand.class, PredictCommand.class,
-                DoctorCommand.class, DataCommand.class, AugmentCommand.class, ReportCommand.class, SweepCommand.class,
+                DoctorCommand.class, DataCommand.class, AugmentCommand.class, ReportCommand.class, SweepCommand.class, VisualizeCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 failure while running, 2 bad input (config, path, image, model file),",
                 "3 interrupted or diverged."})

@@ -4,6 +4,7 @@ import dev.convlab.config.BadInput;
 import dev.convlab.config.yaml.LoadedConfig;
 import dev.convlab.train.Progress;
 import dev.convlab.train.TrainRun;
+import dev.convlab.ui.TrainingUi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -26,6 +27,18 @@ final class TrainCommand implements Callable<Integer> {
     Path resume;
     @Option(names = "--force", description = "with --resume: continue even though the config has changed")
     boolean force;
+    @Option(names = "--ui",
+            description = "serve DL4J's training UI while training (on 127.0.0.1 only, unless --ui-host)")
+    boolean ui;
+    @Option(names = "--ui-port", paramLabel = "PORT",
+            description = "with --ui: the UI's port (default: 9000; 0: any free port)")
+    Integer uiPort;
+    @Option(names = "--ui-host", paramLabel = "HOST",
+            description = "with --ui: the address to listen on (default: 127.0.0.1; 0.0.0.0: every interface)")
+    String uiHost;
+    @Option(names = "--stats", paramLabel = "FILE",
+            description = "save DL4J's training stats to FILE (FileStatsStorage), to view in DL4J's UI later")
+    Path stats;
     @Mixin
     ConfigOptions options;
     @Mixin
@@ -56,7 +69,25 @@ final class TrainCommand implements Callable<Integer> {
             }
             run = new TrainRun(options.load(config), spec.commandLine().getOut(), terminal);
         }
-        TrainRun.Result result = run.run();
-        return result.test() != null ? ExitCode.OK : ExitCode.FAILURE;
+        try (TrainingUi training = TrainingUi.open(uiAddress(), stats)) {
+            training.lines().forEach(spec.commandLine().getOut()::println);
+            TrainRun.Result result = run.listeners(training.listeners()).run();
+            return result.test() != null ? ExitCode.OK : ExitCode.FAILURE;
+        }
+    }
+
+    private TrainingUi.Address uiAddress() {
+        if (!ui) {
+            if (uiPort != null || uiHost != null) {
+                throw new BadInput(uiPort != null ? "--ui-port" : "--ui-host", "only means something with --ui",
+                        "add --ui");
+            }
+            return null;
+        }
+        int port = uiPort != null ? uiPort : TrainingUi.Address.DEFAULT_PORT;
+        if (port < 0 || port > 65535) {
+            throw new BadInput("--ui-port", port + " is not a TCP port", "use 1 to 65535 (or 0 for any free port)");
+        }
+        return new TrainingUi.Address(uiHost != null ? uiHost : TrainingUi.Address.DEFAULT_HOST, port);
     }
 }
