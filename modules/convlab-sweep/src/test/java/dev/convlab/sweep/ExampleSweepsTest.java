@@ -47,7 +47,8 @@ class ExampleSweepsTest {
         }
         assertFalse(counts.isEmpty());
         assertEquals(Map.of("activation.yaml", 8, "batch-and-epochs.yaml", 6, "dropout.yaml", 10, "init.yaml", 8,
-                "learning-rate-momentum.yaml", 9, "neurons.yaml", 7, "optimizer.yaml", 7, "random-sgd.yaml", 8), counts);
+                "learning-rate-momentum.yaml", 9, "neurons.yaml", 7, "optimizer.yaml", 7, "random-sgd.yaml", 8,
+                "halving-optimizer-lr.yaml", 9), counts);
     }
 
     @Test
