@@ -99,6 +99,60 @@ final class ResultsTable {
         return out.toString();
     }
 
+    /** Header and rows as cells, for the HTML report. */
+    List<String[]> cells() {
+        List<String[]> out = new ArrayList<>();
+        List<String> head = new ArrayList<>(List.of("rank"));
+        head.addAll(paramNames);
+        head.addAll(List.of("mean " + metric, "std", "scores", "fit s", "status"));
+        out.add(head.toArray(String[]::new));
+        for (Row r : rows) {
+            List<String> c = new ArrayList<>();
+            c.add(r.rank() > 0 ? Integer.toString(r.rank()) : "-");
+            paramNames.forEach(p -> c.add(value(r.params().get(p))));
+            c.add(num(r.mean()));
+            c.add(num(r.std()));
+            c.add(String.join(" ", r.scores().stream().map(ResultsTable::num).toList()));
+            c.add(String.format(Locale.ROOT, "%.1f", r.seconds()));
+            c.add(r.status().equals("done") ? "ok" : r.status() + (r.error() != null ? ": " + r.error() : ""));
+            out.add(c.toArray(String[]::new));
+        }
+        return out;
+    }
+
+    /** For a two-parameter sweep, the mean score heatmap (first parameter down, second across); else null. */
+    java.awt.image.BufferedImage heatmap(boolean higherIsBetter) {
+        if (paramNames.size() != 2) {
+            return null;
+        }
+        List<String> down = new ArrayList<>();
+        List<String> across = new ArrayList<>();
+        List<Row> byIndex = new ArrayList<>(rows);
+        byIndex.sort(java.util.Comparator.comparingInt(Row::index));
+        for (Row r : byIndex) {
+            String a = value(r.params().get(paramNames.get(0)));
+            String b = value(r.params().get(paramNames.get(1)));
+            if (!down.contains(a)) {
+                down.add(a);
+            }
+            if (!across.contains(b)) {
+                across.add(b);
+            }
+        }
+        double[][] scores = new double[down.size()][across.size()];
+        for (double[] row : scores) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
+        for (Row r : rows) {
+            if (r.status().equals("done")) {
+                scores[down.indexOf(value(r.params().get(paramNames.get(0))))]
+                        [across.indexOf(value(r.params().get(paramNames.get(1))))] = r.mean();
+            }
+        }
+        return dev.convlab.report.ScoreHeatmap.draw(paramNames.get(0), down, paramNames.get(1), across, scores,
+                metric, higherIsBetter);
+    }
+
     String markdown() {
         StringBuilder md = new StringBuilder("| rank | ");
         md.append(String.join(" | ", paramNames.stream().map(p -> "`" + p + "`").toList()));

@@ -161,6 +161,18 @@ public final class SweepRun {
             Map<String, Object> json = new LinkedHashMap<>(bestMap);
             json.put("results", table.json());
             AtomicFiles.write(dir.resolve("results.json"), Json.write(json));
+            java.awt.image.BufferedImage heatmap = table.heatmap(plan.higherIsBetter());
+            if (heatmap != null) {
+                dev.convlab.report.SweepReportHtml.writePng(dir.resolve("heatmap.png"), heatmap);
+            }
+            List<String[]> facts = new ArrayList<>();
+            facts.add(new String[] {"trials", plan.trials().size() + (plan.folds() > 0 ? ", " + plan.folds()
+                    + "-fold cross-validation" : ", holdout")});
+            facts.add(new String[] {"best_score", best != null ? String.format(Locale.ROOT, "%.4f (%s, std %.4f)",
+                    best.mean(), plan.metric(), best.std()) : "no trial succeeded"});
+            facts.add(new String[] {"best_params", best != null ? ResultsTable.value(best.params()) : "-"});
+            dev.convlab.report.SweepReportHtml.write(dir.resolve("report.html"), plan.name(), facts, table.cells(),
+                    heatmap);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the results in " + dir + ": " + e.getMessage(), e);
         }
