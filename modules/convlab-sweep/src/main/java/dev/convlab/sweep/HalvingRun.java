@@ -41,7 +41,7 @@ public final class HalvingRun {
     }
 
     public static HalvingRun resume(Path dir, SweepPlan plan, Path sweepFile, boolean force, PrintWriter out) {
-        SweepRun.resume(dir, plan, sweepFile, force, out); // the same check of the sweep file
+        SweepRun.refuseIfChanged(dir, plan, force, out);
         return new HalvingRun(plan, sweepFile, out, dir);
     }
 

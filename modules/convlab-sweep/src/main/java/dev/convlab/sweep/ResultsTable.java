@@ -65,23 +65,17 @@ final class ResultsTable {
     }
 
     String text() {
-        List<String[]> cells = new ArrayList<>();
+        List<String[]> cells = new ArrayList<>(cells());
         List<String> head = new ArrayList<>(List.of("rank"));
         head.addAll(shortNames());
         head.addAll(List.of("mean " + metric, "std", "folds", "fit s", "status"));
-        cells.add(head.toArray(String[]::new));
-        for (Row r : rows) {
-            List<String> c = new ArrayList<>();
-            c.add(r.rank() > 0 ? Integer.toString(r.rank()) : "-");
-            for (String p : paramNames) {
-                c.add(value(r.params().get(p)));
-            }
-            c.add(num(r.mean()));
-            c.add(num(r.std()));
-            c.add(String.join(" ", r.scores().stream().map(ResultsTable::num).toList()));
-            c.add(String.format(Locale.ROOT, "%.1f", r.seconds()));
-            c.add(r.status().equals("done") ? "ok" : r.status() + (r.error() != null ? ": " + shorten(r.error()) : ""));
-            cells.add(c.toArray(String[]::new));
+        cells.set(0, head.toArray(String[]::new));
+        for (int i = 1; i < cells.size(); i++) {
+            String[] row = cells.get(i).clone();
+            String status = row[row.length - 1];
+            int colon = status.indexOf(": "); // "failed: <error>": the error is shortened
+            row[row.length - 1] = colon < 0 ? status : status.substring(0, colon + 2) + shorten(status.substring(colon + 2));
+            cells.set(i, row);
         }
         int[] width = new int[head.size()];
         for (String[] row : cells) {

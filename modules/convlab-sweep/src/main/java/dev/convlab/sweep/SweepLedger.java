@@ -30,14 +30,7 @@ final class SweepLedger {
     static SweepLedger create(Path sweepDir, SweepPlan plan) throws IOException {
         SweepLedger ledger = new SweepLedger(sweepDir.resolve(FILE));
         for (SweepPlan.PlannedTrial t : plan.trials()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("index", t.index());
-            e.put("key", t.key());
-            e.put("params", t.params());
-            e.put("folder", folder(t));
-            e.put("status", "pending");
-            e.put("attempts", 0);
-            ledger.trials.put(t.key(), e);
+            ledger.trials.put(t.key(), pending(t));
         }
         ledger.save();
         return ledger;
@@ -57,6 +50,17 @@ final class SweepLedger {
                     "give a sweep folder written by convlab sweep");
         }
         return ledger;
+    }
+
+    private static Map<String, Object> pending(SweepPlan.PlannedTrial t) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("index", t.index());
+        e.put("key", t.key());
+        e.put("params", t.params());
+        e.put("folder", folder(t));
+        e.put("status", "pending");
+        e.put("attempts", 0);
+        return e;
     }
 
     static String folder(SweepPlan.PlannedTrial t) {
@@ -99,14 +103,7 @@ final class SweepLedger {
     /** A trial the sweep file gained since the sweep began (resumed with --force). */
     synchronized void addIfMissing(SweepPlan.PlannedTrial t) {
         if (!trials.containsKey(t.key())) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("index", t.index());
-            e.put("key", t.key());
-            e.put("params", t.params());
-            e.put("folder", folder(t));
-            e.put("status", "pending");
-            e.put("attempts", 0);
-            trials.put(t.key(), e);
+            trials.put(t.key(), pending(t));
             save();
         }
     }

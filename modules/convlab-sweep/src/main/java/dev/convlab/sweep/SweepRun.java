@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,13 +32,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class SweepRun {
     static final String SWEEP = "sweep.yaml";
     static final String SOURCE = "sweep-source.txt";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private final SweepPlan plan;
     private final PrintWriter out;
     private final Path resumeDir;
     private final Path sweepFile;
     private final AtomicBoolean stop = new AtomicBoolean();
     private int finished;
+    private int ranThisRun;
     private long startNanos;
     private double bestSoFar = Double.NaN;
     private int bestTrial = -1;
@@ -66,6 +65,12 @@ public final class SweepRun {
 
     /** Continues the sweep in {@code dir}; a sweep file changed since it began is refused unless {@code force}. */
     public static SweepRun resume(Path dir, SweepPlan plan, Path sweepFile, boolean force, PrintWriter out) {
+        refuseIfChanged(dir, plan, force, out);
+        return new SweepRun(plan, sweepFile, out, dir);
+    }
+
+    /** A sweep file changed since the sweep in {@code dir} began is refused with the difference, unless forced. */
+    static void refuseIfChanged(Path dir, SweepPlan plan, boolean force, PrintWriter out) {
         String before;
         try {
             before = Files.readString(dir.resolve(SWEEP));
@@ -81,7 +86,6 @@ public final class SweepRun {
             }
             out.println("warning: continuing with a changed sweep file (--force):\n  " + String.join("\n  ", diff));
         }
-        return new SweepRun(plan, sweepFile, out, dir);
     }
 
     /** The sweep's folder and ranked results. */
@@ -256,13 +260,14 @@ public final class SweepRun {
             return;
         }
         finished++;
+        ranThisRun++;
         if (o.ok()) {
             noteBest(t.index(), o.mean());
         }
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
         int remaining = plan.trials().size() - finished;
         String eta = finished > 0 && remaining > 0 ? String.format(Locale.ROOT, " | ~%s left",
-                clock(elapsed / Math.max(1, countedThisRun()) * remaining)) : "";
+                dev.convlab.train.Progress.clock(elapsed / ranThisRun * remaining)) : "";
         if (o.ok()) {
             out.printf(Locale.ROOT, "[%d/%d] trial %d %s: %s %.4f ± %.4f (%.0f s) | best %.4f (trial %d)%s%n",
                     finished, plan.trials().size(), t.index(), params, plan.metric(), o.mean(), o.std(), o.seconds(),
@@ -272,12 +277,6 @@ public final class SweepRun {
                     params, o.error(), eta);
         }
         out.flush();
-    }
-
-    private int ranThisRun;
-
-    private int countedThisRun() {
-        return ++ranThisRun;
     }
 
     private void noteBest(int index, double mean) {
@@ -352,7 +351,9 @@ public final class SweepRun {
     /** A new sweep folder with the sweep file's text and where it came from. */
     static Path createFolder(SweepPlan plan, Path sweepFile) {
         try {
-            Path dir = newFolder(plan);
+            // named and never reused like a run directory: <output_dir>/<name>-<yyyyMMdd-HHmmss>[-n]
+            Path dir = dev.convlab.train.RunDirectory.create(Path.of(plan.outputDir()), plan.name(),
+                    LocalDateTime.now()).path();
             AtomicFiles.write(dir.resolve(SWEEP), plan.sweepText());
             AtomicFiles.write(dir.resolve(SOURCE), sweepFile.toAbsolutePath().normalize() + "\n");
             return dir;
@@ -362,25 +363,4 @@ public final class SweepRun {
         }
     }
 
-    private static Path newFolder(SweepPlan plan) throws IOException {
-        Path base = Path.of(plan.outputDir());
-        Files.createDirectories(base);
-        String stamp = plan.name() + "-" + STAMP.format(LocalDateTime.now());
-        for (int i = 0; i < 1000; i++) {
-            Path candidate = base.resolve(i == 0 ? stamp : stamp + "-" + i);
-            try {
-                Files.createDirectory(candidate);
-                return candidate;
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                // next suffix
-            }
-        }
-        throw new BadInput(base.toString(), "too many sweeps named " + stamp, "clean up the folder");
-    }
-
-    static String clock(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
-    }
 }

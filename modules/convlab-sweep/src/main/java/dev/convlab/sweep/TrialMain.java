@@ -1,6 +1,5 @@
 package dev.convlab.sweep;
 
-import dev.convlab.backend.BackendSettings;
 import dev.convlab.config.BadInput;
 import dev.convlab.config.yaml.ConfigLoader;
 import dev.convlab.config.yaml.LoadedConfig;
@@ -8,6 +7,7 @@ import dev.convlab.data.Fold;
 import dev.convlab.train.AtomicFiles;
 import dev.convlab.train.EpochResult;
 import dev.convlab.train.Json;
+import dev.convlab.train.RunDirectory;
 import dev.convlab.train.TrainRun;
 import dev.convlab.train.TrainingStopped;
 import java.io.IOException;
@@ -88,7 +88,7 @@ public final class TrialMain {
             return score == null ? Double.NaN : ((Number) score).doubleValue();
         }
         TrainRun run;
-        if (Files.isRegularFile(runDir.resolve("checkpoints.json")) && !completed(runDir)) {
+        if (Files.isRegularFile(runDir.resolve("checkpoints.json")) && !"completed".equals(new RunDirectory(runDir).status())) {
             out.println("trial: resuming " + runDir.getFileName() + " from its checkpoint");
             run = TrainRun.resume(runDir, loaded, false, out, false).fold(fold);
         } else {
@@ -112,13 +112,6 @@ public final class TrialMain {
         return score;
     }
 
-    private static boolean completed(Path runDir) {
-        try {
-            return "completed".equals(Json.read(Files.readString(runDir.resolve("manifest.json"))).get("status"));
-        } catch (IOException | IllegalArgumentException e) {
-            return false;
-        }
-    }
 
     /** Stops this JVM within a second of the sweep's death, so a resumed sweep never meets an orphan trial. */
     private static void watchParent(long pid) {
@@ -136,9 +129,5 @@ public final class TrialMain {
         }, "convlab-parent-watch");
         t.setDaemon(true);
         t.start();
-    }
-
-    static String threadsProperty() {
-        return BackendSettings.THREADS_PROPERTY;
     }
 }

@@ -1,5 +1,6 @@
 package dev.convlab.train;
 
+import java.util.function.BiConsumer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,6 +19,12 @@ public final class Metrics {
     }
 
     public static Result evaluate(MultiLayerNetwork net, DataSetIterator data, Labels labels) {
+        return evaluate(net, data, labels, (batch, out) -> { });
+    }
+
+    /** The same, also handing each batch (labels adapted) and the network's outputs for it to {@code observer}. */
+    static Result evaluate(MultiLayerNetwork net, DataSetIterator data, Labels labels,
+                           BiConsumer<DataSet, INDArray> observer) {
         Evaluation evaluation = new Evaluation(labels.names(), 1);
         double lossSum = 0;
         long n = 0;
@@ -26,6 +33,7 @@ public final class Metrics {
             DataSet batch = labels.adapt(data.next());
             INDArray out = net.output(batch.getFeatures(), false);
             evaluation.eval(batch.getLabels(), out);
+            observer.accept(batch, out);
             long size = batch.numExamples();
             lossSum += net.score(batch, false) * size;
             n += size;

@@ -22,18 +22,55 @@ record Misclassified(List<Example> shown, long wrong, long total) {
 
     static Misclassified find(MultiLayerNetwork net, DataSetIterator test, Labels labels, DisplayPixels pixels,
                               int limit) {
-        List<Example> shown = new ArrayList<>();
-        long wrong = 0;
-        long total = 0;
+        Collector collector = new Collector(labels, pixels, limit);
         test.reset();
         while (test.hasNext()) {
             DataSet batch = labels.adapt(test.next());
+            collector.accept(batch, net.output(batch.getFeatures(), false));
+        }
+        test.reset();
+        return collector.result();
+    }
+
+    /**
+     * Gathers the misclassified images from batches and the network's outputs for them, so that the test evaluation
+     * that computes those outputs anyway ({@link Metrics#evaluate}) finds them without a second pass. A failure is
+     * kept for {@link #result()} rather than thrown into the evaluation: the report must never fail a run.
+     */
+    static final class Collector implements java.util.function.BiConsumer<DataSet, INDArray> {
+        private final Labels labels;
+        private final DisplayPixels pixels;
+        private final int limit;
+        private final List<Example> shown = new ArrayList<>();
+        private long wrong;
+        private long total;
+        private RuntimeException failure;
+
+        Collector(Labels labels, DisplayPixels pixels, int limit) {
+            this.labels = labels;
+            this.pixels = pixels;
+            this.limit = limit;
+        }
+
+        /** One batch, labels already adapted, with the network's outputs for it. */
+        @Override
+        public void accept(DataSet batch, INDArray out) {
+            if (failure != null) {
+                return;
+            }
+            try {
+                add(batch, out);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+
+        private void add(DataSet batch, INDArray out) {
             INDArray features = batch.getFeatures();
             if (features.rank() != 4) {
                 throw new IllegalStateException("test images are not NCHW: features of shape "
                         + java.util.Arrays.toString(features.shape()));
             }
-            INDArray out = net.output(features, false);
             Decisions d = Decisions.of(out, batch.getLabels());
             for (int i = 0; i < d.actual().length; i++) {
                 total++;
@@ -47,8 +84,14 @@ record Misclassified(List<Example> shown, long wrong, long total) {
                 }
             }
         }
-        test.reset();
-        return new Misclassified(shown, wrong, total);
+
+        /** What was gathered; throws what went wrong while gathering. */
+        Misclassified result() {
+            if (failure != null) {
+                throw failure;
+            }
+            return new Misclassified(List.copyOf(shown), wrong, total);
+        }
     }
 
     private static Example example(INDArray features, int i, DisplayPixels pixels, String actual, String predicted,

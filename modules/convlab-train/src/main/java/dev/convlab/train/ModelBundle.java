@@ -85,6 +85,21 @@ public record ModelBundle(MultiLayerNetwork network, String configYaml, Map<Stri
         return new ModelBundle(network, config, Json.read(manifest), names);
     }
 
+    /** The bytes of one entry of a bundle, or null when it has none; a file that cannot be read is bad input. */
+    static byte[] entryBytes(Path file, String name) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry entry = zip.getEntry(name);
+            if (entry == null) {
+                return null;
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                return in.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new BadInput(file.toString(), "cannot be read: " + e.getMessage(), "check the run directory");
+        }
+    }
+
     private static String entry(ZipFile zip, String name, Path file) throws IOException {
         ZipEntry entry = zip.getEntry(name);
         if (entry == null) {

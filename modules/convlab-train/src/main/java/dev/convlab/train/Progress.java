@@ -65,7 +65,8 @@ public final class Progress {
         out.flush();
     }
 
-    static String clock(double seconds) {
+    /** m:ss, or h:mm:ss from an hour on. */
+    public static String clock(double seconds) {
         long s = Math.round(seconds);
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);

@@ -3,16 +3,14 @@ package dev.convlab.train;
 import dev.convlab.config.BadInput;
 import dev.convlab.config.yaml.LoadedConfig;
 import dev.convlab.model.ModelPlan;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -29,7 +27,7 @@ record ResumePoint(CheckpointLedger ledger, CheckpointLedger.Entry entry, Traini
             throw new BadInput(runDir.toString(), Files.exists(runDir) ? "is not a folder" : "no such run directory",
                     "give a run directory: runs/<name>-<time>");
         }
-        if (!force && completed(runDir)) {
+        if (!force && "completed".equals(new RunDirectory(runDir).status())) {
             throw new BadInput(runDir.toString(), "the run completed (its model.zip is final): nothing to resume",
                     "to train it longer, resume with --set training.epochs=N --force");
         }
@@ -44,7 +42,11 @@ record ResumePoint(CheckpointLedger ledger, CheckpointLedger.Entry entry, Traini
                     "start a new run with convlab train CONFIG; nothing was changed here");
         }
         CheckpointLedger.Entry entry = intact.get(0);
-        String before = entryText(ledger.resolve(entry.file()), ModelBundle.CONFIG);
+        byte[] config = ModelBundle.entryBytes(ledger.resolve(entry.file()), ModelBundle.CONFIG);
+        if (config == null) {
+            throw new BadInput(entry.file(), "has no " + ModelBundle.CONFIG, "it was not written by convlab");
+        }
+        String before = new String(config, StandardCharsets.UTF_8);
         if (!before.equals(loaded.resolvedYaml())) {
             List<String> diff = ConfigDiff.lines(before, loaded.resolvedYaml());
             if (!force) {
@@ -73,13 +75,6 @@ record ResumePoint(CheckpointLedger ledger, CheckpointLedger.Entry entry, Traini
         }
     }
 
-    private static boolean completed(Path runDir) {
-        try {
-            return "completed".equals(Json.read(Files.readString(runDir.resolve("manifest.json"))).get("status"));
-        } catch (IOException | IllegalArgumentException e) {
-            return false; // the ledger decides
-        }
-    }
 
     /** The checkpoint's network with its optimizer state; after the backend has started. */
     MultiLayerNetwork network(ModelPlan plan) {
@@ -94,31 +89,15 @@ record ResumePoint(CheckpointLedger ledger, CheckpointLedger.Entry entry, Traini
     /** EarlyStopping's best weights kept with the checkpoint, or null. */
     INDArray bestWeights() {
         Path file = ledger.resolve(entry.file());
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            ZipEntry e = zip.getEntry(Session.BEST_WEIGHTS);
-            if (e == null) {
-                return null;
-            }
-            try (DataInputStream in = new DataInputStream(zip.getInputStream(e))) {
-                return Nd4j.read(in);
-            }
+        byte[] bytes = ModelBundle.entryBytes(file, Session.BEST_WEIGHTS);
+        if (bytes == null) {
+            return null;
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            return Nd4j.read(in);
         } catch (IOException e) {
             throw new BadInput(file.toString(), "cannot read the best weights: " + e.getMessage(),
                     "the checkpoint passed its checksum, so the disk may be failing");
-        }
-    }
-
-    private static String entryText(Path file, String name) {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            ZipEntry e = zip.getEntry(name);
-            if (e == null) {
-                throw new BadInput(file.toString(), "has no " + name, "it was not written by convlab");
-            }
-            try (InputStream in = zip.getInputStream(e)) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new BadInput(file.toString(), "cannot be read: " + e.getMessage(), "check the run directory");
         }
     }
 

@@ -54,6 +54,15 @@ public record RunDirectory(Path path) {
         return new RunDirectory(path);
     }
 
+    /** The status its manifest.json records (running, completed, interrupted, ...), or null when unreadable. */
+    public String status() {
+        try {
+            return Json.read(Files.readString(manifest())).get("status") instanceof String s ? s : null;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     public Path config() {
         return path.resolve("config.yaml");
     }

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
  * A run directory's report: curves.png (from history.csv), confusion.png (from evaluation.json), misclassified.png
@@ -40,17 +39,15 @@ public final class RunReport {
     }
 
     /**
-     * The report of a run that has just finished, with its network and test data still in memory. Never throws:
+     * The report of a run that has just finished, with the misclassified test images its test evaluation gathered
+     * ({@link Metrics#evaluate} with a {@link Misclassified.Collector}). Never throws:
      * the run is complete and saved, so a report that cannot be made is one warning line on {@code out}.
      */
-    public static void write(Path runDir, MultiLayerNetwork net, DataSetIterator test, Labels labels,
-                             List<String> classNames, PrintWriter out) {
+    static void write(Path runDir, Misclassified.Collector misclassified, PrintWriter out) {
         try {
             headless();
             RunFiles files = RunFiles.read(runDir);
-            RunConfig config = ConfigLoader.load(new RunDirectory(runDir).config(), List.of()).config();
-            Misclassified wrong = Misclassified.find(net, test, new Labels(classNames, labels.binary()),
-                    DisplayPixels.of(config.data()), SHOWN);
+            Misclassified wrong = misclassified.result();
             render(files, wrong, List.of());
             out.println("report: " + runDir.resolve("report.html"));
         } catch (RuntimeException | IOException | Error e) {

@@ -167,7 +167,9 @@ public final class TrainRun {
                 session.restore(point.state(), point.bestWeights(), point.entry().file());
             }
             session.train(point == null ? null : point.state());
-            Metrics.Result test = Metrics.evaluate(net, data.test(), labels);
+            Misclassified.Collector misclassified = new Misclassified.Collector(labels,
+                    DisplayPixels.of(config.data()), RunReport.SHOWN);
+            Metrics.Result test = Metrics.evaluate(net, data.test(), labels, misclassified);
             Map<String, Object> evaluation = Evaluations.toMap(test, data.classNames());
             AtomicFiles.write(dir.evaluation(), Json.write(evaluation));
             AtomicFiles.write(dir.evaluationText(), test.evaluation().stats(false, true));
@@ -177,7 +179,7 @@ public final class TrainRun {
                     "misclassified.png"));
             manifest.status("completed");
             ModelBundle.save(dir.model(), net, loaded.resolvedYaml(), manifest.asMap(), data.classNames());
-            RunReport.write(dir.path(), net, data.test(), labels, data.classNames(), out);
+            RunReport.write(dir.path(), misclassified, out);
             session.deleteBackups();
             out.printf(Locale.ROOT, "test: loss %.4f - accuracy %.4f on %d images%n", test.loss(), test.accuracy(),
                     test.examples());

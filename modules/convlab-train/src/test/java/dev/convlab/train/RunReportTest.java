@@ -192,7 +192,7 @@ class RunReportTest {
         Path copy = copyOf(run.dir(), "unwritable");
         Files.writeString(copy.resolve("history.csv"), "garbage\n");
         StringWriter text = new StringWriter();
-        RunReport.write(copy, null, null, new Labels(List.of("a"), false), List.of("a"),
+        RunReport.write(copy, new Misclassified.Collector(new Labels(List.of("a"), false), null, RunReport.SHOWN),
                 new PrintWriter(text, true));
         assertTrue(text.toString().startsWith("warning: report not written: " + copy.resolve("history.csv")
                 + ":1: the header has no column epoch"), text.toString());
