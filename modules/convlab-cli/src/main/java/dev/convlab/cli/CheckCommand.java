@@ -9,6 +9,7 @@ import dev.convlab.model.MemoryEstimate;
 import dev.convlab.model.MemoryEstimator;
 import dev.convlab.model.ModelFactory;
 import dev.convlab.model.ModelPlan;
+import dev.convlab.train.BaseModels;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -37,7 +38,7 @@ final class CheckCommand implements Callable<Integer> {
         int classes = classes(loaded, out);
         ModelPlan plan;
         try {
-            plan = ModelFactory.plan(c, classes);
+            plan = ModelFactory.plan(c, classes, BaseModels.describe(c));
         } catch (ConfigProblem problem) {
             throw loaded.locate(problem);
         }
@@ -59,7 +60,8 @@ final class CheckCommand implements Callable<Integer> {
             return Datasets.classNames(c.data()).size();
         } catch (ConfigProblem problem) {
             Integer declared = declaredClasses(c);
-            if (declared == null) {
+            // only an image folder that is not there yet is worth a note; a bad data.classes is an error
+            if (declared == null || c.data().dataset() != dev.convlab.config.DatasetKind.IMAGE_FOLDER) {
                 throw loaded.locate(problem);
             }
             out.println("note: " + loaded.locate(problem).oneLine() + " - train will refuse this until it exists");

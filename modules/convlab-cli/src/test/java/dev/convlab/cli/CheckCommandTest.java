@@ -24,6 +24,13 @@ class CheckCommandTest {
         assertFalse(files.isEmpty());
         for (Path file : files) {
             Cli cli = Cli.run("check", file.toString());
+            if (Files.readString(file).contains("\n  base:") && cli.err().contains("no such model file")) {
+                // a transfer config names a model that its walkthrough trains first (QuickWalkthroughsTest runs
+                // it with its base); without the base, check stops at model.base.from
+                assertEquals(2, cli.exit(), file + "\n" + cli);
+                assertTrue(cli.err().contains("model.base.from"), cli.toString());
+                continue;
+            }
             assertEquals(0, cli.exit(), file + "\n" + cli);
             assertTrue(cli.out().contains(file + ": OK"), cli.toString());
         }

@@ -32,7 +32,9 @@ public record DataConfig(
         @Optional String labelsCsv,
         @Doc("image-folder: what the pre-scan does with unreadable files (zero bytes, truncated, not an image)")
         @Default("fail") OnBadImage onBadImage,
-        @Doc("image-folder: how images are resized to data.image") @Default("nearest") Interpolation interpolation) {
+        @Doc("image-folder: how images are resized to data.image") @Default("nearest") Interpolation interpolation,
+        @Doc("MNIST datasets: keep only these classes, in this order, numbered from 0 (e.g. [5, 6, 7, 8, 9]); all when left out")
+        @Optional java.util.List<String> classes) {
 
     public DataConfig {
         Checks.inRange("validation_split", validationSplit, 0.0, 1.0);
@@ -43,6 +45,20 @@ public record DataConfig(
         }
         if (maxTestSamples != null) {
             Checks.positive("max_test_samples", maxTestSamples);
+        }
+        classes = Checks.copy(classes);
+        if (!classes.isEmpty()) {
+            if (dataset == DatasetKind.IMAGE_FOLDER) {
+                throw new InvalidValue("classes", "an image folder's classes are its subfolders",
+                        "remove data.classes and point data.path at a folder holding only the classes wanted");
+            }
+            if (classes.size() < 2) {
+                throw new InvalidValue("classes", classes + " keeps one class; a classifier needs two or more",
+                        "list at least two classes");
+            }
+            if (new java.util.HashSet<>(classes).size() != classes.size()) {
+                throw new InvalidValue("classes", classes + " lists a class twice", "list each class once");
+            }
         }
         // the fields are not assigned yet here, so not inputShape()
         int channels = image != null ? image.channels() : 1;

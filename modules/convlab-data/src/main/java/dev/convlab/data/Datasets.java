@@ -36,8 +36,8 @@ public final class Datasets {
      */
     public static List<String> classNames(DataConfig cfg) {
         return switch (cfg.dataset()) {
-            case MNIST, FASHION_MNIST -> IdxDataset.of(cfg.dataset()).classNames;
-            case MNIST_10K -> Mnist10kData.CLASSES;
+            case MNIST, FASHION_MNIST -> subset(IdxDataset.of(cfg.dataset()).classNames, cfg.classes());
+            case MNIST_10K -> subset(Mnist10kData.CLASSES, cfg.classes());
             case IMAGE_FOLDER -> {
                 ImageFolder folder = ImageFolderData.trainingFolder(cfg);
                 // under skip an empty class is kept (with no examples), as training keeps it
@@ -45,6 +45,11 @@ public final class Datasets {
                         .classes();
             }
         };
+    }
+
+    private static List<String> subset(List<String> all, List<String> wanted) {
+        ClassSubset.mapping(all, wanted); // fails on a class the dataset does not have
+        return wanted.isEmpty() ? all : wanted;
     }
 
     /**

@@ -20,7 +20,8 @@ final class InMemorySplits {
     }
 
     /** @param fold the cross-validation fold that is the validation data, or null for validation_split */
-    static DataSplits build(Source source, DataConfig cfg, long seed, Fold fold) {
+    static DataSplits build(Source all, DataConfig cfg, long seed, Fold fold) {
+        Source source = ClassSubset.of(all, cfg.classes());
         Holdout holdout = Holdout.split(source.trainPool().labelIndices(), cfg.maxTrainSamples(),
                 cfg.validationSplit(), fold, seed);
         int[] test = Holdout.testSubset(source.testPool().labelIndices(), cfg.maxTestSamples());

@@ -104,7 +104,8 @@ final class TestConfigs {
 
     DataConfig build() {
         return new DataConfig(dataset, path, validationPath, testPath, image, validationSplit, batchSize, shuffle,
-                rescale, augmentation, maxTrain, maxTest, labelsCsv, onBadImage, interpolation);
+                rescale, augmentation, maxTrain, maxTest, labelsCsv, onBadImage, interpolation,
+                null);
     }
 
     /**

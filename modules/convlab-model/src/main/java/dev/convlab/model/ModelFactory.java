@@ -13,6 +13,8 @@ import dev.convlab.model.optim.Optimizers;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -30,11 +32,20 @@ public final class ModelFactory {
      * of the first layer that cannot be built, or of an output layer that does not fit the loss or the classes.
      */
     public static ModelPlan plan(ModelConfig model, ImageShape input, int numClasses, Loss loss) {
-        return ModelPlanner.plan(model, input, numClasses, loss);
+        return ModelPlanner.plan(model, input, numClasses, loss, null);
     }
 
     public static ModelPlan plan(RunConfig run, int numClasses) {
-        return plan(run.model(), run.data().inputShape(), numClasses, run.training().loss());
+        return plan(run, numClasses, null);
+    }
+
+    /**
+     * The plan of a config with {@code model.base}: its first layers are {@code base}'s (null when the config has no
+     * base). Throws {@link dev.convlab.config.ConfigProblem} at model.base for a layer the base does not have, a
+     * base trained on other input shapes or a frozen output layer.
+     */
+    public static ModelPlan plan(RunConfig run, int numClasses, BaseModel base) {
+        return ModelPlanner.plan(run.model(), run.data().inputShape(), numClasses, run.training().loss(), base);
     }
 
     public static MultiLayerConfiguration build(RunConfig run, int numClasses) {
@@ -55,7 +66,8 @@ public final class ModelFactory {
         ImageShape in = plan.input();
         TensorShape dl4jShape = new Maps(in.height(), in.width(), in.channels());
         PlannedLayer output = plan.output();
-        for (PlannedLayer layer : plan.layers()) {
+        for (int position = 0; position < plan.layers().size(); position++) {
+            PlannedLayer layer = plan.layers().get(position);
             if (!layer.inDl4j()) {
                 continue; // flatten: done below by the next layer's preprocessor
             }
@@ -66,10 +78,35 @@ public final class ModelFactory {
                 // and not the feature maps DL4J would otherwise hand it.
                 list.inputPreProcessor(index, new CnnToFeedForwardPreProcessor(m.height(), m.width(), m.channels()));
             }
-            list.layer(index, Dl4jLayers.of(layer, layer == output, plan.loss()));
+            Layer built = Dl4jLayers.of(layer, layer == output, plan.loss());
+            if (plan.frozen(position)) {
+                // DL4J's transfer-learning wrapper: no updates, always run as at inference, no backprop below it
+                FrozenLayer frozen = new FrozenLayer(built);
+                frozen.setLayerName(built.getLayerName());
+                built = frozen;
+            }
+            list.layer(index, built);
             dl4jShape = layer.output();
         }
         return list.setInputType(InputType.convolutional(in.height(), in.width(), in.channels())).build();
+    }
+
+    /**
+     * The network of a plan: freshly initialised, then, for a plan with a base, the kept layers take the base
+     * network's weights (batch normalisation's moving statistics included).
+     *
+     * @param base the plan's base model (its network), or null when the plan has none
+     */
+    public static MultiLayerNetwork network(ModelPlan plan, OptimizerSpec optimizer, long seed, BaseModel base) {
+        MultiLayerNetwork network = network(build(plan, optimizer, seed));
+        if (plan.transfer() != null) {
+            if (base == null) {
+                throw new IllegalArgumentException("the plan starts from " + plan.transfer().from()
+                        + ": pass its BaseModel");
+            }
+            BaseWeights.copy(plan, base.network(), network);
+        }
+        return network;
     }
 
     /** A network with freshly initialised weights (ND4J's generator is seeded from the configuration). */

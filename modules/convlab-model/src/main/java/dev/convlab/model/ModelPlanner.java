@@ -18,11 +18,23 @@ final class ModelPlanner {
     private ModelPlanner() {
     }
 
-    static ModelPlan plan(ModelConfig model, ImageShape input, int numClasses, Loss loss) {
+    static ModelPlan plan(ModelConfig model, ImageShape input, int numClasses, Loss loss, BaseModel base) {
         if (numClasses < 1) {
             throw new IllegalArgumentException("numClasses must be at least 1, got " + numClasses);
         }
-        List<SourcedLayer> layers = model.vgg() != null ? VggExpansion.expand(model.vgg(), numClasses) : listed(model);
+        List<SourcedLayer> layers;
+        Transfer transfer = null;
+        if (model.base() != null) {
+            if (base == null) {
+                throw new IllegalStateException("model.base is set: plan with its loaded BaseModel");
+            }
+            BaseCut cut = BaseCut.of(model.base(), base, input);
+            layers = new ArrayList<>(cut.layers());
+            layers.addAll(listed(model));
+            transfer = new Transfer(base.from(), cut.layers().size(), cut.frozen());
+        } else {
+            layers = model.vgg() != null ? VggExpansion.expand(model.vgg(), numClasses) : listed(model);
+        }
         int outputAt = checkOutputIsLast(layers);
         KerasNames names = new KerasNames();
         TensorShape shape = new TensorShape.Maps(input.height(), input.width(), input.channels());
@@ -33,13 +45,21 @@ final class ModelPlanner {
             checkBiasInitializer(layer);
             TensorShape out = LayerShapes.output(layer, shape);
             LayerParams params = LayerParams.of(layer.spec(), shape);
+            if (transfer != null && planned.size() < transfer.frozen()) {
+                params = new LayerParams(0, params.trainable() + params.nonTrainable()); // as Keras counts frozen layers
+            }
             boolean inDl4j = !(layer.spec() instanceof Flatten);
             planned.add(new PlannedLayer(name, KerasNames.kerasType(layer.spec()), layer.origin().path(), layer.spec(),
                     shape, out, params.trainable(), params.nonTrainable(), inDl4j ? dl4jIndex++ : -1));
             shape = out;
         }
         OutputRules.check(layers.get(outputAt), planned.get(outputAt).name(), loss, numClasses);
-        return new ModelPlan(input, planned, loss, numClasses);
+        if (transfer != null && transfer.frozen() > outputAt) {
+            throw new ConfigProblem("model.base.freeze_until", "it freezes the output layer "
+                    + planned.get(outputAt).name() + ", so nothing would be trained",
+                    "freeze up to a layer before it (keep_until keeps the base's output layer)");
+        }
+        return new ModelPlan(input, planned, loss, numClasses, transfer);
     }
 
     private static List<SourcedLayer> listed(ModelConfig model) {
@@ -53,6 +73,9 @@ final class ModelPlanner {
 
     /** The last dense layer is the output (DL4J's OutputLayer carries the loss), so it must come last. */
     private static int checkOutputIsLast(List<SourcedLayer> layers) {
+        if (layers.isEmpty()) {
+            throw new ConfigProblem("model.layers", "the model has no layers", "add model.layers (a list)");
+        }
         int last = -1;
         for (int i = 0; i < layers.size(); i++) {
             if (layers.get(i).spec() instanceof Dense) {

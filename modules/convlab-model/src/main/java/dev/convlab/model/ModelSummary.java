@@ -36,6 +36,13 @@ public final class ModelSummary {
         out.append("Total params: ").append(withSize(plan.totalParams())).append('\n');
         out.append("Trainable params: ").append(withSize(plan.trainableParams())).append('\n');
         out.append("Non-trainable params: ").append(withSize(plan.nonTrainableParams())).append('\n');
+        if (plan.transfer() != null) {
+            Transfer t = plan.transfer();
+            List<String> names = plan.layerNames();
+            out.append("Base: ").append(t.from()).append(": kept ").append(names.get(0)).append(" .. ")
+                    .append(names.get(t.kept() - 1)).append(" with its weights; frozen ")
+                    .append(t.frozen() == 0 ? "none" : names.get(0) + " .. " + names.get(t.frozen() - 1)).append('\n');
+        }
         out.append("_".repeat(total)).append('\n');
         return out.toString();
     }

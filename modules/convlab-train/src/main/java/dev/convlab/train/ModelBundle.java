@@ -54,18 +54,43 @@ public record ModelBundle(MultiLayerNetwork network, String configYaml, Map<Stri
         return null;
     }
 
+    /** A bundle's config and class names, read without restoring its network. */
+    public record Described(String configYaml, List<String> labels) {
+    }
+
+    /** The config and class names of a model file, without restoring the network (no ND4J). */
+    public static Described describe(Path file) {
+        String[] text = entries(file, CONFIG, LABELS);
+        return new Described(text[0], lines(text[1]));
+    }
+
     public static ModelBundle load(Path file) {
+        String[] text = entries(file, CONFIG, MANIFEST, LABELS);
+        MultiLayerNetwork network;
+        try {
+            network = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+        } catch (Exception e) {
+            throw new BadInput(file.toString(), "the network inside cannot be restored: " + e.getMessage(),
+                    "the file may be damaged; use another checkpoint or retrain", e);
+        }
+        return new ModelBundle(network, text[0], Json.read(text[1]), lines(text[2]));
+    }
+
+    private static List<String> lines(String text) {
+        return text.lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    /** convlab's entries of a model file, as text, in the order asked; bad input when any is missing. */
+    private static String[] entries(Path file, String... names) {
         if (!Files.isRegularFile(file)) {
             throw new BadInput(file.toString(), Files.exists(file) ? "is not a file" : "no such model file",
                     "give the model.zip of a run (runs/<name>-<time>/model.zip)");
         }
-        String config;
-        String manifest;
-        String labels;
+        String[] texts = new String[names.length];
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            config = entry(zip, CONFIG, file);
-            manifest = entry(zip, MANIFEST, file);
-            labels = entry(zip, LABELS, file);
+            for (int i = 0; i < names.length; i++) {
+                texts[i] = entry(zip, names[i], file);
+            }
         } catch (java.util.zip.ZipException e) {
             throw new BadInput(file.toString(), "is not a zip file (" + e.getMessage() + ")",
                     "give a model.zip written by convlab");
@@ -74,15 +99,7 @@ public record ModelBundle(MultiLayerNetwork network, String configYaml, Map<Stri
         } catch (IOException e) {
             throw new BadInput(file.toString(), "cannot read: " + e.getMessage(), "check the file");
         }
-        MultiLayerNetwork network;
-        try {
-            network = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
-        } catch (Exception e) {
-            throw new BadInput(file.toString(), "the network inside cannot be restored: " + e.getMessage(),
-                    "the file may be damaged; use another checkpoint or retrain", e);
-        }
-        List<String> names = labels.lines().filter(l -> !l.isBlank()).toList();
-        return new ModelBundle(network, config, Json.read(manifest), names);
+        return texts;
     }
 
     /** The bytes of one entry of a bundle, or null when it has none; a file that cannot be read is bad input. */

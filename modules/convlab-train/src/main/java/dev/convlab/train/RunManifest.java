@@ -49,8 +49,22 @@ final class RunManifest {
             d.put(FEATUREWISE, data.featurewise().toMap());
         }
         map.put("data", d);
-        map.put("model", Map.of("total_params", plan.totalParams(), "trainable_params", plan.trainableParams(),
-                "layers", plan.layerNames()));
+        Map<String, Object> model = new java.util.TreeMap<>(Map.of("total_params", plan.totalParams(),
+                "trainable_params", plan.trainableParams(), "layers", plan.layerNames()));
+        if (plan.transfer() != null) {
+            // the base's own bytes: the config names only its path
+            Map<String, Object> base = new java.util.TreeMap<>();
+            base.put("from", plan.transfer().from());
+            base.put("kept_layers", plan.layerNames().subList(0, plan.transfer().kept()));
+            base.put("frozen_layers", plan.layerNames().subList(0, plan.transfer().frozen()));
+            try {
+                base.put("sha256", BundleWriter.sha256(Path.of(plan.transfer().from())));
+            } catch (java.io.IOException e) {
+                base.put("sha256", null);
+            }
+            model.put("base", base);
+        }
+        map.put("model", model);
         map.put("epochs_planned", c.training().epochs());
         map.put("epochs_completed", 0);
     }

@@ -9,6 +9,7 @@ import dev.convlab.config.yaml.LoadedConfig;
 import dev.convlab.data.DataSplits;
 import dev.convlab.data.Datasets;
 import dev.convlab.data.Fold;
+import dev.convlab.model.BaseModel;
 import dev.convlab.model.MemoryEstimator;
 import dev.convlab.model.ModelFactory;
 import dev.convlab.model.ModelPlan;
@@ -20,7 +21,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.CrashReportingUtil;
 
@@ -99,7 +99,9 @@ public final class TrainRun {
         Backends.init(config.backend());
         DataSplits data = locate(() -> fold != null ? Datasets.open(config.data(), config.seed(), fold)
                 : Datasets.open(config.data(), config.seed()));
-        ModelPlan plan = locate(() -> ModelFactory.plan(config, data.numClasses()));
+        // a resumed run takes its weights from its checkpoint; the base still names the layers it kept
+        BaseModel base = locate(() -> BaseModels.load(config));
+        ModelPlan plan = locate(() -> ModelFactory.plan(config, data.numClasses(), base));
         CallbackSet callbacks = locate(() -> CallbackSet.of(config.training().callbacks(), data.validationCount() > 0));
         // collect() trains a tiny network, which re-seeds ND4J's global generator: before the run's own network
         BackendFacts backend = BackendFacts.collect();
@@ -148,8 +150,7 @@ public final class TrainRun {
             MultiLayerNetwork net;
             if (point == null) {
                 // built here, not earlier, so that running out of memory while allocating it is recorded in the run
-                MultiLayerConfiguration conf = ModelFactory.build(plan, config.training().optimizer(), config.seed());
-                net = ModelFactory.network(conf);
+                net = ModelFactory.network(plan, config.training().optimizer(), config.seed(), base);
             } else {
                 net = point.network(plan);
             }

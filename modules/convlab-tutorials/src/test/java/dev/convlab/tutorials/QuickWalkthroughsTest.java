@@ -195,6 +195,36 @@ class QuickWalkthroughsTest {
         assertInRange(s.get("best_score").asDouble(), 0.0, 1.0, s.toString());
     }
 
+    @Test
+    void transferLearningFreezesTheBaseOfTheFirstFiveDigits() throws Exception {
+        Walkthrough w = run("transfer");
+        JsonNode runs = w.json("summary.json").get("runs");
+        assertEquals(List.of("base", "transfer", "scratch", "fine-tune"), List.of(runs.get(0).get("key").asText(),
+                runs.get(1).get("key").asText(), runs.get(2).get("key").asText(), runs.get(3).get("key").asText()));
+        // Keras's formula: conv2d 3*3*1*32+32 = 320, conv2d_1 3*3*32*32+32 = 9,248, dense 12*12*32*128+128 = 589,952,
+        // dense_1 128*5+5 = 645
+        long[][] trainableFrozen = {{600_165, 0}, {589_952 + 645, 320 + 9_248}, {600_165, 0}, {600_165 - 320, 320}};
+        for (int i = 0; i < 4; i++) {
+            JsonNode r = runs.get(i);
+            assertEquals(trainableFrozen[i][0], r.get("trainable_params").asLong(), r.toString());
+            assertEquals(trainableFrozen[i][1], r.get("frozen_params").asLong(), r.toString());
+            assertEquals(200, r.get("test_images").asInt(), r.toString());
+            // five classes: chance is 0.2
+            assertInRange(r.get("test_accuracy").asDouble(), 0.3, 1.0, r.toString());
+            assertTrue(w.read(r.get("key").asText() + ".log").contains(String.format(Locale.ROOT,
+                    "accuracy %.4f on 200 images", r.get("test_accuracy").asDouble())), r.toString());
+        }
+        assertTrue(w.read("base.log").contains("classes 0, 1, 2, 3, 4 only (as 0-4)"), w.read("base.log"));
+        assertTrue(w.read("transfer.log").contains("classes 5, 6, 7, 8, 9 only (as 0-4)"), w.read("transfer.log"));
+        assertTrue(w.read("transfer.log").contains("base-digits-0-4.zip: kept conv2d .. dropout with its weights;"
+                + " frozen conv2d .. dropout"), w.read("transfer.log"));
+        assertTrue(w.read("fine-tune.log").contains("frozen conv2d .. conv2d\n"), w.read("fine-tune.log"));
+        for (String png : List.of("transfer-compare.png", "base-curves.png", "transfer-curves.png",
+                "scratch-curves.png", "fine-tune-curves.png")) {
+            assertPng(w.dir().resolve(png));
+        }
+    }
+
     private static void assertInRange(double v, double lo, double hi, String what) {
         assertTrue(v >= lo && v <= hi, v + " not in [" + lo + ", " + hi + "]: " + what);
     }
