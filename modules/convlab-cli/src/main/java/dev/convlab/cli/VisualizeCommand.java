@@ -1,10 +1,16 @@
 package dev.convlab.cli;
 
+import dev.convlab.backend.Backends;
+import dev.convlab.config.BackendKind;
 import dev.convlab.config.BadInput;
 import dev.convlab.config.ConfigProblem;
 import dev.convlab.viz.ConvLayer;
 import dev.convlab.viz.InputImage;
 import dev.convlab.viz.Visualizer;
+import dev.convlab.viz.keras.ClassIndex;
+import dev.convlab.viz.keras.ImportedModel;
+import dev.convlab.viz.keras.KerasModelFile;
+import dev.convlab.viz.keras.KerasPreprocess;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -28,12 +34,26 @@ import picocli.CommandLine.Spec;
         "  --class-output  the inputs that maximise class scores before softmax",
         "  --saliency      which pixels of --image the predicted class depends on",
         "With none of these: --filters, plus --feature-maps and --saliency with --image.",
-        "Layers go by the model summary's names: conv2d, conv2d_1, ..., block1_conv1, ..."})
+        "Layers go by the model summary's names: conv2d, conv2d_1, ..., block1_conv1, ...",
+        "MODEL is a convlab model.zip, or a Keras .h5 file read by DL4J's Keras import: a whole",
+        "model (model.save), or a weights file paired with Keras's VGG16 or with --model-json."})
 final class VisualizeCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "MODEL", description = "a model.zip written by convlab train")
+    @Parameters(index = "0", paramLabel = "MODEL",
+            description = "a model.zip written by convlab train, or a Keras .h5/.hdf5 file")
     Path model;
+    @Option(names = "--preprocess", paramLabel = "MODE",
+            description = ".h5 models: Keras's preprocess_input mode, caffe (VGG16, VGG19, ResNet50: RGB to BGR minus"
+                    + " the ImageNet means), tf, torch or none (default caffe)")
+    String preprocess;
+    @Option(names = "--class-names", paramLabel = "FILE",
+            description = ".h5 models: class names, a JSON file like Keras's imagenet_class_index.json"
+                    + " (default: classes go by index)")
+    Path classNames;
+    @Option(names = "--model-json", paramLabel = "FILE",
+            description = ".h5 weights-only files: the model's JSON (model.to_json()); default: Keras's VGG16")
+    Path modelJson;
     @Option(names = "--image", paramLabel = "IMG",
             description = "an image file, read and resized as training read its images")
     Path image;
@@ -91,14 +111,8 @@ final class VisualizeCommand implements Callable<Integer> {
                     "check the path");
         }
         PrintWriter out = spec.commandLine().getOut();
-        ModelFile file = ModelFile.open(model, options);
         Path folder = output != null ? output : defaultFolder(model);
-        Visualizer viz;
-        try {
-            viz = Visualizer.of(file.bundle(), file.config().config(), folder);
-        } catch (ConfigProblem problem) {
-            throw file.config().locate(problem);
-        }
+        Visualizer viz = KerasModelFile.isKerasFile(model) ? keras(out, folder) : bundle(folder);
         if (steps != null) {
             viz.withSteps(steps, steps);
         }
@@ -137,6 +151,52 @@ final class VisualizeCommand implements Callable<Integer> {
                     "give a writable folder with -o", e);
         }
         return ExitCode.OK;
+    }
+
+    /** A convlab model.zip, fed as the config saved in it (with any --set) says. */
+    private Visualizer bundle(Path folder) {
+        for (String keras : new String[] {preprocess != null ? "--preprocess" : null,
+                classNames != null ? "--class-names" : null, modelJson != null ? "--model-json" : null}) {
+            if (keras != null) {
+                throw new BadInput(keras, "is for Keras .h5 models, and " + model + " is not one",
+                        "a convlab model.zip is fed as the config saved in it says; leave " + keras + " out");
+            }
+        }
+        ModelFile file = ModelFile.open(model, options);
+        try {
+            return Visualizer.of(file.bundle(), file.config().config(), folder);
+        } catch (ConfigProblem problem) {
+            throw file.config().locate(problem);
+        }
+    }
+
+    /** A Keras .h5 file, imported with DL4J's Keras import, fed as preprocess_input in --preprocess's mode feeds. */
+    private Visualizer keras(PrintWriter out, Path folder) {
+        if (!options.sets.isEmpty()) {
+            throw new BadInput("--set", "changes a convlab config, and " + model + " is a Keras model",
+                    "leave --set out");
+        }
+        KerasPreprocess mode = preprocess != null ? KerasPreprocess.of(preprocess) : KerasPreprocess.CAFFE;
+        Backends.init(options.backend != null ? options.backend : BackendKind.AUTO);
+        ImportedModel imported = KerasModelFile.load(model, modelJson);
+        int outputs = outputUnits(imported);
+        List<String> labels = classNames != null ? ClassIndex.read(classNames, outputs) : ClassIndex.indices(outputs);
+        out.println("model: " + model + ": " + imported.description());
+        out.print(imported.summary().text());
+        out.println("input: " + imported.input().getHeight() + "x" + imported.input().getWidth() + "x"
+                + imported.input().getChannels() + " (" + imported.input().getFormat() + "), preprocess " + mode
+                + "; classes " + (classNames != null ? "named by " + classNames : "by index 0-" + (outputs - 1)));
+        out.flush();
+        return Visualizer.of(imported, mode, labels, folder);
+    }
+
+    private static int outputUnits(ImportedModel imported) {
+        var last = imported.network().getLayer(imported.network().getnLayers() - 1).conf().getLayer();
+        if (last instanceof org.deeplearning4j.nn.conf.layers.FeedForwardLayer f) {
+            return (int) f.getNOut();
+        }
+        throw new BadInput(imported.file().toString(), "its last layer is not a dense layer of class scores",
+                "visualize a classifier");
     }
 
     private static void print(PrintWriter out, List<Visualizer.Written> written) {

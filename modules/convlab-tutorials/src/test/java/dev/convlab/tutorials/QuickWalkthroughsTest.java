@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.convlab.viz.keras.TinyKeras;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -193,6 +194,69 @@ class QuickWalkthroughsTest {
         }
         assertEquals(List.of("10x2", "10x4", "20x2", "20x4", "40x2", "40x4"), batchEpochs.stream().sorted().toList());
         assertInRange(s.get("best_score").asDouble(), 0.0, 1.0, s.toString());
+    }
+
+    @Test
+    void vgg16SummaryAVggTrainedHereAndWhatItSees() throws Exception {
+        // the tiny Keras model of convlab-viz's tests as the --h5 model, when h5py can write it (always under CI)
+        Path h5 = TinyKeras.installed() ? TinyKeras.files("fixed").resolve("tiny-functional.h5") : null;
+        Walkthrough w = Walkthrough.runQuick("vgg16", out.resolve("vgg16"), cache, LIMIT,
+                h5 != null ? new String[] {"--h5", h5.toString()} : new String[0]);
+        assertEquals(0, w.exit(), w.toString());
+        assertTrue(w.output().contains("\noutput: " + w.dir() + "\n"), w.toString());
+        assertTrue(Files.isRegularFile(w.dir().resolve("summary.md")), w.toString());
+        JsonNode s = w.json("summary.json");
+        // Keras's published count for VGG16 (keras.io/api/applications)
+        assertEquals(138_357_544L, s.get("vgg16_parameters").asLong(), w.toString());
+        JsonNode t = s.get("trained");
+        // VGG16's blocks at widths 16, 32, 64, 64, 64 on 32x32x1, fc1 and fc2 of 128, 10 classes, by hand:
+        // each 3x3 convolution has (9 * in + 1) * out parameters, each dense layer (in + 1) * out
+        int[][] blocks = {{16, 2}, {32, 2}, {64, 3}, {64, 3}, {64, 3}};
+        long params = 0;
+        int in = 1;
+        for (int[] b : blocks) {
+            for (int c = 0; c < b[1]; c++) {
+                params += (9L * in + 1) * b[0];
+                in = b[0];
+            }
+        }
+        params += (64 + 1) * 128 + (128 + 1) * 128 + (128 + 1) * 10;   // 1x1x64 after five poolings of 32x32
+        assertEquals(params, t.get("parameters").asLong(), t.toString());
+        assertEquals(3, t.get("epochs").asInt(), t.toString());
+        assertEquals(2700, t.get("training_images").asInt(), "300 per class less 10% validation: " + t);
+        assertEquals(500, t.get("test_images").asInt(), t.toString());
+        assertTrue(w.read("2-train.log").contains(String.format(Locale.ROOT, "accuracy %.4f on 500 images",
+                t.get("test_accuracy").asDouble())), t.toString());
+        // ten classes, chance 0.1: three epochs of 2,700 images get well above it
+        assertInRange(t.get("test_accuracy").asDouble(), 0.2, 1.0, t.toString());
+        assertPng(w.dir().resolve("fashion-curves.png"));
+        List<String> figures = new ArrayList<>();
+        s.get("figures").forEach(f -> figures.add(f.asText()));
+        for (int b = 1; b <= 5; b++) {
+            assertTrue(figures.contains("fashion/feature-maps-block" + b + "_conv1.png"), figures.toString());
+            assertTrue(figures.contains("fashion/filters-block" + b + "_conv1.png"), figures.toString());
+        }
+        assertEquals(16, figures.size(), "5 feature maps, the overview, the kernels, 5 filters, 4 classes: "
+                + figures);
+        for (String f : figures) {
+            assertPng(w.dir().resolve(f));
+        }
+        JsonNode classes = s.get("class_outputs");
+        assertEquals(4, classes.size(), classes.toString());
+        for (JsonNode c : classes) {
+            assertTrue(c.get("end").asDouble() > c.get("start").asDouble(), "gradient ascent raises the score: " + c);
+        }
+        JsonNode keras = s.get("keras");
+        if (h5 == null) {
+            assertTrue(keras.isNull(), keras.toString());
+        } else {
+            // 3x3x3x4 + 4, 3x3x4x6 + 6, 96 x 8 + 8, 8 x 5 + 5
+            assertEquals(112 + 222 + 776 + 45, keras.get("parameters").asInt(), keras.toString());
+            assertEquals(10, keras.get("figures").size(), keras.toString());
+            for (JsonNode f : keras.get("figures")) {
+                assertPng(w.dir().resolve(f.asText()));
+            }
+        }
     }
 
     @Test

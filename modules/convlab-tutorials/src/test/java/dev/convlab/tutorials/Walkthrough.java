@@ -18,11 +18,12 @@ import java.util.concurrent.TimeUnit;
 record Walkthrough(String name, int exit, String output, Path dir, Duration took) {
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
-    /** Runs the walkthrough; {@code cache} is CONVLAB_TUTORIAL_CACHE (exported datasets). */
-    static Walkthrough runQuick(String name, Path out, Path cache, Duration limit)
+    /** Runs the walkthrough; {@code cache} is CONVLAB_TUTORIAL_CACHE (exported datasets); {@code options} follow. */
+    static Walkthrough runQuick(String name, Path out, Path cache, Duration limit, String... options)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("bash", ROOT.resolve("scripts/tutorial").toString(), name, "--quick",
                 "--out", out.toString()));
+        cmd.addAll(List.of(options));
         Path log = Files.createTempFile(cache, name, ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -43,6 +43,16 @@ public final class FeatureMaps {
 
     /** @param input one image, [1, C, H, W], standardised as in training */
     public static List<LayerMaps> of(MultiLayerNetwork network, INDArray input, List<ConvLayer> layers) {
+        return of(network, input, layers, false);
+    }
+
+    /**
+     * @param input        one image in the network's layout, preprocessed as the network expects
+     * @param channelsLast whether the network's feature maps are [1, H, W, C] (a Keras channels_last model) rather
+     *                     than [1, C, H, W]
+     */
+    public static List<LayerMaps> of(MultiLayerNetwork network, INDArray input, List<ConvLayer> layers,
+                                     boolean channelsLast) {
         // feedForward's list starts with the input: layer i's output is at i + 1
         List<INDArray> activations = network.feedForward(input, false);
         List<LayerMaps> out = new ArrayList<>();
@@ -52,10 +62,16 @@ public final class FeatureMaps {
                 throw new IllegalStateException(layer.name() + " gave an output of shape "
                         + java.util.Arrays.toString(a.shape()) + ", not feature maps");
             }
-            int channels = (int) a.size(1);
-            int height = (int) a.size(2);
-            int width = (int) a.size(3);
-            float[] all = a.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
+            INDArray nchw = channelsLast ? a.permute(0, 3, 1, 2) : a;
+            int channels = (int) nchw.size(1);
+            int height = (int) nchw.size(2);
+            int width = (int) nchw.size(3);
+            if (channels != layer.channels() || height != layer.height() || width != layer.width()) {
+                throw new IllegalStateException(layer.name() + " gave maps of " + height + "x" + width + "x"
+                        + channels + ", not the " + layer.height() + "x" + layer.width() + "x" + layer.channels()
+                        + " of its shape");
+            }
+            float[] all = nchw.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
             List<float[]> maps = new ArrayList<>(channels);
             int plane = height * width;
             for (int c = 0; c < channels; c++) {

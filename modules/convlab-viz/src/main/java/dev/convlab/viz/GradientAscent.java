@@ -47,7 +47,7 @@ public record GradientAscent(int steps, double step, double decay, int blurEvery
         boolean flat = false;
         for (int s = 0; s < steps; s++) {
             InputGradient.Step at = gradient.at(space.batch(x), objective);
-            double[] g = InputSpace.values(at.gradient());
+            double[] g = space.chw(at.gradient());
             double rms = rms(g);
             if (s == 0) {
                 startValue = at.value();

@@ -1,18 +1,22 @@
 package dev.convlab.viz;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.misc.ElementWiseMultiplicationLayer;
@@ -36,7 +40,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * its gradients are the gradients of the prediction and the same on every call.
  *
  * <p>The output layer becomes a plain dense layer (DL4J refuses an external gradient into an output layer), keeping
- * its activation, or with none when {@code logits} is asked for: the class scores before softmax.
+ * its activation, or with none when {@code logits} is asked for: the class scores before softmax. A network whose
+ * last layer is a plain dense layer with softmax (what DL4J's Keras import builds without a training config) gets
+ * the same: with {@code logits}, that layer loses its activation.
  */
 public final class InferenceCopy {
     private InferenceCopy() {
@@ -65,6 +71,8 @@ public final class InferenceCopy {
                 replaced = types.get(i).getType() == InputType.Type.CNN ? depthwise(bn) : elementWise(bn);
             } else if (layer instanceof BaseOutputLayer out) {
                 replaced = dense(out, logits ? Activation.IDENTITY.getActivationFunction() : out.getActivationFn());
+            } else if (logits && i == network.getnLayers() - 1 && layer instanceof BaseLayer base) {
+                base.setActivationFn(Activation.IDENTITY.getActivationFunction());
             }
             if (replaced != layer) {
                 layerConf.clearVariables();
@@ -89,8 +97,29 @@ public final class InferenceCopy {
         copy.init();
         for (int i = 0; i <= last; i++) {
             copyParams(network.getLayer(i), copy.getLayer(i));
+            if (copy.getLayer(i).conf().getLayer() instanceof ConvolutionLayer c
+                    && c.getCnn2dDataFormat() == CNN2DFormat.NHWC) {
+                withoutHelper(copy.getLayer(i));
+            }
         }
         return copy;
+    }
+
+    /**
+     * DL4J 1.0.0-M2.1's oneDNN convolution helper returns a wrong input gradient (values from 1e8 to 1e28, changing
+     * from run to run) for an NHWC layer (a Keras channels_last model), though its forward pass is right; the built-in code is right on
+     * both (KerasImportTest compares both with numpy). The copy's NHWC convolutions therefore run without the
+     * helper. DL4J has no per-layer switch for it, so the layer's helper field is cleared.
+     */
+    private static void withoutHelper(Layer layer) {
+        try {
+            Field helper = org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class.getDeclaredField("helper");
+            helper.setAccessible(true);
+            helper.set(layer, null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot switch off DL4J's oneDNN helper of " + layer.conf().getLayer()
+                    .getLayerName() + ", whose NHWC input gradients are wrong (" + e + ")", e);
+        }
     }
 
     private static void copyParams(Layer from, Layer to) {
@@ -135,7 +164,7 @@ public final class InferenceCopy {
 
     private static DepthwiseConvolution2D depthwise(BatchNormalization bn) {
         return new DepthwiseConvolution2D.Builder(1, 1)
-                .nIn(bn.getNOut()).depthMultiplier(1)
+                .nIn(bn.getNOut()).depthMultiplier(1).dataFormat(bn.getCnn2DFormat())
                 .convolutionMode(ConvolutionMode.Truncate)
                 .activation(Activation.IDENTITY).hasBias(true)
                 .weightInit(WeightInit.ZERO).biasInit(0).updater(new NoOp())

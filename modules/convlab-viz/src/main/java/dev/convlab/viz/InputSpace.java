@@ -8,23 +8,33 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The network's input as training fed it: image shape, the standardisation applied to raw 0..255 pixels (rescale
- * and data.augmentation's normalisation), and the data type. Images here are CHW arrays of one example.
+ * The network's input as training fed it: image shape, the preprocessing applied to raw 0..255 pixels (a convlab
+ * model's rescale and data.augmentation's normalisation, or a Keras model's preprocess_input), the data type, and
+ * the axis order. Images here are always CHW arrays of one example; {@link #batch} and {@link #chw} convert to and
+ * from the network's own layout, NCHW, or NHWC for a Keras channels_last model.
  */
 public final class InputSpace {
     /** Keras's start for filter visualisation: grey 128 plus uniform noise of 0..20 grey levels. */
     static final double START_GREY = 128;
     static final double START_NOISE = 20;
     private final ImageShape shape;
-    private final Standardizer standardizer;
+    private final Preprocessing preprocessing;
     private final DataType dataType;
+    private final boolean channelsLast;
     private final double unit;
     private final double[] grey;
 
+    /** A convlab model's input: NCHW, standardised as in training. */
     public InputSpace(ImageShape shape, Standardizer standardizer, DataType dataType) {
+        this(shape, Preprocessing.of(standardizer), dataType, false);
+    }
+
+    /** @param channelsLast whether the network takes NHWC arrays */
+    public InputSpace(ImageShape shape, Preprocessing preprocessing, DataType dataType, boolean channelsLast) {
         this.shape = shape;
-        this.standardizer = standardizer;
+        this.preprocessing = preprocessing;
         this.dataType = dataType;
+        this.channelsLast = channelsLast;
         this.unit = measureUnit();
         double[] raw = new double[size()];
         java.util.Arrays.fill(raw, START_GREY);
@@ -37,6 +47,11 @@ public final class InputSpace {
 
     public DataType dataType() {
         return dataType;
+    }
+
+    /** Whether the network takes NHWC arrays (a Keras channels_last model) rather than NCHW. */
+    public boolean channelsLast() {
+        return channelsLast;
     }
 
     public int size() {
@@ -62,7 +77,7 @@ public final class InputSpace {
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) raw[i];
         }
-        standardizer.apply(x, 0, shape.channels(), shape.height() * shape.width());
+        preprocessing.apply(x, shape.channels(), shape.height() * shape.width());
         double[] out = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             out[i] = x[i];
@@ -90,15 +105,26 @@ public final class InputSpace {
         return standardize(raw);
     }
 
-    /** One CHW image as a batch of one, [1, C, H, W], in the network's data type. */
-    public INDArray batch(double[] chw) {
-        return Nd4j.create(chw, new long[] {1, shape.channels(), shape.height(), shape.width()}, 'c')
-                .castTo(dataType);
+    /** Whether the network's input channels are the image's in reverse order (BGR, Keras's caffe mode). */
+    public boolean reversesChannels() {
+        return preprocessing.reversesChannels();
     }
 
-    /** The values of a [1, C, H, W] array, CHW. */
-    public static double[] values(INDArray array) {
-        return array.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    /** Network input values (CHW) as raw pixels, 0..255 scale, RGB order: what a picture of them shows. */
+    public double[] toRaw(double[] chw) {
+        return preprocessing.toRaw(chw, shape.channels(), shape.height() * shape.width());
+    }
+
+    /** One CHW image as a batch of one in the network's layout, [1, C, H, W] or [1, H, W, C], and data type. */
+    public INDArray batch(double[] chw) {
+        INDArray nchw = Nd4j.create(chw, new long[] {1, shape.channels(), shape.height(), shape.width()}, 'c');
+        return (channelsLast ? nchw.permute(0, 2, 3, 1).dup('c') : nchw).castTo(dataType);
+    }
+
+    /** The values of a batch of one in the network's layout (an input, or a gradient with respect to it), CHW. */
+    public double[] chw(INDArray batch) {
+        INDArray nchw = channelsLast ? batch.permute(0, 3, 1, 2) : batch;
+        return nchw.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
     private double measureUnit() {

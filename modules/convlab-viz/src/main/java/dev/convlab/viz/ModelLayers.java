@@ -1,6 +1,7 @@
 package dev.convlab.viz;
 
 import dev.convlab.config.BadInput;
+import dev.convlab.config.ImageShape;
 import dev.convlab.config.RunConfig;
 import dev.convlab.config.layers.Conv2D;
 import dev.convlab.model.ModelFactory;
@@ -10,23 +11,41 @@ import dev.convlab.model.TensorShape;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
- * A model's layers by their Keras names, as {@code convlab check} and the run's summary.txt list them, mapped to the
- * DL4J network's layer indices through the plan the network was built from.
+ * A model's layers by their Keras names, mapped to the DL4J network's layer indices: for a convlab model through the
+ * plan the network was built from (the names {@code convlab check} and the run's summary.txt list), for a Keras .h5
+ * model through the layer names DL4J's Keras import keeps.
  */
 public final class ModelLayers {
     private static final Pattern VGG_FIRST_CONV = Pattern.compile("block\\d+_conv1");
     private final ModelPlan plan;
+    private final ImageShape input;
+    private final boolean channelsLast;
+    private final int outputIndex;
+    private final int outputUnits;
     private final List<ConvLayer> convolutions;
+    private final Function<String, Optional<String>> kerasType;
 
-    private ModelLayers(ModelPlan plan, List<ConvLayer> convolutions) {
+    private ModelLayers(ModelPlan plan, ImageShape input, boolean channelsLast, int outputIndex, int outputUnits,
+                        List<ConvLayer> convolutions, Function<String, Optional<String>> kerasType) {
         this.plan = plan;
+        this.input = input;
+        this.channelsLast = channelsLast;
+        this.outputIndex = outputIndex;
+        this.outputUnits = outputUnits;
         this.convolutions = List.copyOf(convolutions);
+        this.kerasType = kerasType;
     }
 
     /** The layers of {@code network}, which was built from {@code config} for {@code numClasses} classes. */
@@ -57,21 +76,74 @@ public final class ModelLayers {
                 conv.add(new ConvLayer(layer.name(), index, m.height(), m.width(), m.channels()));
             }
         }
-        return new ModelLayers(plan, conv);
+        return new ModelLayers(plan, plan.input(), false, plan.output().dl4jIndex(), plan.outputUnits(), conv,
+                name -> plan.layer(name).map(PlannedLayer::kerasType));
     }
 
+    /**
+     * The layers of a network DL4J's Keras import built: its convolution layers (DL4J keeps the Keras names), their
+     * output shapes from the network's configuration.
+     *
+     * @param input   the network's input, in the model's own axis order
+     * @param classes each Keras layer's class by name, for messages
+     */
+    public static ModelLayers imported(MultiLayerNetwork network, InputType.InputTypeConvolutional input,
+                                       Map<String, String> classes) {
+        List<InputType> types = network.getLayerWiseConfigurations().getLayerActivationTypes(input);
+        List<ConvLayer> conv = new ArrayList<>();
+        for (int i = 0; i < network.getnLayers(); i++) {
+            org.deeplearning4j.nn.conf.layers.Layer layer = network.getLayer(i).conf().getLayer();
+            if (layer instanceof ConvolutionLayer && types.get(i) instanceof InputType.InputTypeConvolutional t) {
+                conv.add(new ConvLayer(layer.getLayerName(), i, (int) t.getHeight(), (int) t.getWidth(),
+                        (int) t.getChannels()));
+            }
+        }
+        int last = network.getnLayers() - 1;
+        if (!(network.getLayer(last).conf().getLayer() instanceof FeedForwardLayer out)) {
+            throw new BadInput("model", "its last layer is a " + network.getLayer(last).conf().getLayer()
+                    .getClass().getSimpleName() + ", not a dense layer of class scores", "visualize a classifier");
+        }
+        ImageShape shape = new ImageShape((int) input.getHeight(), (int) input.getWidth(), (int) input.getChannels());
+        return new ModelLayers(null, shape, input.getFormat() == CNN2DFormat.NHWC, last, (int) out.getNOut(), conv,
+                name -> Optional.ofNullable(classes.get(name)));
+    }
+
+    /**
+     * The convlab plan the network was built from.
+     *
+     * @throws IllegalStateException for an imported Keras model, which has none
+     */
     public ModelPlan plan() {
+        if (plan == null) {
+            throw new IllegalStateException("an imported Keras model has no convlab plan");
+        }
         return plan;
     }
 
-    /** DL4J's description of the network's input: the image, channels first. */
+    /** The input image: height, width, channels. */
+    public ImageShape input() {
+        return input;
+    }
+
+    /** Whether the network takes and gives NHWC arrays (a Keras channels_last model) rather than NCHW. */
+    public boolean channelsLast() {
+        return channelsLast;
+    }
+
+    /** DL4J's description of the network's input: the image, in the network's axis order. */
     public InputType inputType() {
-        return InputType.convolutional(plan.input().height(), plan.input().width(), plan.input().channels());
+        return InputType.convolutional(input.height(), input.width(), input.channels(),
+                channelsLast ? CNN2DFormat.NHWC : CNN2DFormat.NCHW);
     }
 
     /** The DL4J index of the output layer. */
     public int outputIndex() {
-        return plan.output().dl4jIndex();
+        return outputIndex;
+    }
+
+    /** The output layer's units: one per class, or one sigmoid unit for two. */
+    public int outputUnits() {
+        return outputUnits;
     }
 
     /** Every convolution layer, in order. */
@@ -100,7 +172,7 @@ public final class ModelLayers {
         for (String name : wanted) {
             ConvLayer found = convolutions.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
             if (found == null) {
-                String what = plan.layer(name).map(l -> "'" + name + "' is a " + l.kerasType()
+                String what = kerasType.apply(name).map(t -> "'" + name + "' is a " + t
                         + " layer, not a convolution").orElse("no layer is named '" + name + "'");
                 throw new BadInput("--layers", what, "the convolution layers are " + names());
             }

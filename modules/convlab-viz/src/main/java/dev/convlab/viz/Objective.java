@@ -14,6 +14,14 @@ public interface Objective {
 
     /** The mean over all positions of one channel of feature maps [1, C, H, W]: how strongly a filter responds. */
     static Objective channelMean(int channel) {
+        return channelMean(channel, false);
+    }
+
+    /**
+     * The mean over all positions of one channel of feature maps, [1, C, H, W], or [1, H, W, C] when
+     * {@code channelsLast} (a Keras channels_last model).
+     */
+    static Objective channelMean(int channel, boolean channelsLast) {
         return new Objective() {
             @Override
             public double value(INDArray output) {
@@ -23,14 +31,17 @@ public interface Objective {
             @Override
             public INDArray gradient(INDArray output) {
                 INDArray g = Nd4j.zeros(output.dataType(), output.shape());
-                g.get(NDArrayIndex.point(0), NDArrayIndex.point(channel), NDArrayIndex.all(), NDArrayIndex.all())
-                        .assign(1.0 / (output.size(2) * output.size(3)));
+                long positions = channelsLast ? output.size(1) * output.size(2) : output.size(2) * output.size(3);
+                plane(g).assign(1.0 / positions);
                 return g;
             }
 
             private INDArray plane(INDArray output) {
-                return output.get(NDArrayIndex.point(0), NDArrayIndex.point(channel), NDArrayIndex.all(),
-                        NDArrayIndex.all());
+                return channelsLast
+                        ? output.get(NDArrayIndex.point(0), NDArrayIndex.all(), NDArrayIndex.all(),
+                                NDArrayIndex.point(channel))
+                        : output.get(NDArrayIndex.point(0), NDArrayIndex.point(channel), NDArrayIndex.all(),
+                                NDArrayIndex.all());
             }
         };
     }

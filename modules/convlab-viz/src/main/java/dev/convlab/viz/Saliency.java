@@ -11,7 +11,7 @@ public record Saliency(float[] heat, int height, int width, double score) {
 
     public static Saliency of(InputGradient logits, Objective score, InputSpace space, double[] input) {
         InputGradient.Step step = logits.at(space.batch(input), score);
-        double[] g = InputSpace.values(step.gradient());
+        double[] g = space.chw(step.gradient());
         int h = space.shape().height();
         int w = space.shape().width();
         int plane = h * w;

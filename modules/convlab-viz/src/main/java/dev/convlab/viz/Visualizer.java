@@ -5,6 +5,8 @@ import dev.convlab.config.Interpolation;
 import dev.convlab.config.RunConfig;
 import dev.convlab.data.augment.Standardizer;
 import dev.convlab.train.ModelBundle;
+import dev.convlab.viz.keras.ImportedModel;
+import dev.convlab.viz.keras.KerasPreprocess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,6 +76,26 @@ public final class Visualizer {
         return new Visualizer(network, layers, space, bundle.labels(), config.data().interpolation(), out);
     }
 
+    /**
+     * The pictures of a Keras model imported from an .h5 file, fed as Keras's preprocess_input in {@code mode}
+     * feeds it; images are resized with nearest neighbour, as Keras's load_img does by default.
+     *
+     * @param labels one per output unit (class names, or their indices)
+     * @throws BadInput when the preprocessing does not fit the model's input (caffe and torch need 3 channels), or
+     *                  the labels are not one per output
+     */
+    public static Visualizer of(ImportedModel model, KerasPreprocess mode, List<String> labels, Path out) {
+        MultiLayerNetwork network = model.network();
+        ModelLayers layers = ModelLayers.imported(network, model.input(), model.classes());
+        mode.check(layers.input());
+        if (labels.size() != layers.outputUnits()) {
+            throw new BadInput("--class-names", labels.size() + " class names for the model's "
+                    + layers.outputUnits() + " outputs", "give one name per output of " + model.file());
+        }
+        InputSpace space = new InputSpace(layers.input(), mode, network.params().dataType(), layers.channelsLast());
+        return new Visualizer(network, layers, space, labels, Interpolation.NEAREST, out);
+    }
+
     public Visualizer withSteps(int filterSteps, int classSteps) {
         filterAscent = filterAscent.withSteps(filterSteps);
         classAscent = classAscent.withSteps(classSteps);
@@ -102,7 +124,8 @@ public final class Visualizer {
      * {@code feature-maps.png}: the image and each layer's most active map side by side.
      */
     public List<Written> featureMaps(InputImage image, List<ConvLayer> chosen, int perLayer) throws IOException {
-        List<FeatureMaps.LayerMaps> maps = FeatureMaps.of(network, space.batch(image.input()), chosen);
+        List<FeatureMaps.LayerMaps> maps = FeatureMaps.of(network, space.batch(image.input()), chosen,
+                space.channelsLast());
         List<Written> written = new ArrayList<>();
         for (FeatureMaps.LayerMaps m : maps) {
             TileGrid grid = featureMapGrid(m, perLayer, image.file().getFileName().toString());
@@ -158,7 +181,7 @@ public final class Visualizer {
                     fromNoise++;
                     mark = "*";
                 }
-                tiles.add(new Tile(Deprocess.keras(f.result().image()), space.shape().channels(),
+                tiles.add(new Tile(Deprocess.keras(space.toRaw(f.result().image())), space.shape().channels(),
                         space.shape().height(), space.shape().width(), "#" + c + mark));
             }
             Path file = out.resolve("filters-" + fileName(layer.name()) + ".png");
@@ -183,7 +206,7 @@ public final class Visualizer {
      */
     public Filter filter(ConvLayer layer, int channel, long seed) {
         InputGradient g = gradientAt(layer.index());
-        Objective mean = Objective.channelMean(channel);
+        Objective mean = Objective.channelMean(channel, space.channelsLast());
         GradientAscent.Result r = filterAscent.run(g, mean, space, space.start(seed));
         if (!r.flatAtStart()) {
             return new Filter(channel, r, false);
@@ -213,7 +236,9 @@ public final class Visualizer {
             }
             float[] px = new float[shown * kh * kw];
             for (int i = 0; i < px.length; i++) {
-                px[i] = max > 0 ? 127.5f + 127.5f * all[base + i] / max : 127.5f;
+                // a BGR network's (caffe) input channel 0 is blue: shown in RGB order
+                int from = shown == 3 && space.reversesChannels() ? (2 - i / (kh * kw)) * kh * kw + i % (kh * kw) : i;
+                px[i] = max > 0 ? 127.5f + 127.5f * all[base + from] / max : 127.5f;
             }
             tiles.add(new Tile(px, shown, kh, kw, "#" + f));
         }
@@ -261,7 +286,7 @@ public final class Visualizer {
     public Written classOutput(int cls, long seed) throws IOException {
         GradientAscent.Result r = classScore(cls, seed);
         String label = labels.get(cls);
-        Tile tile = new Tile(Deprocess.keras(r.image()), space.shape().channels(), space.shape().height(),
+        Tile tile = new Tile(Deprocess.keras(space.toRaw(r.image())), space.shape().channels(), space.shape().height(),
                 space.shape().width(), label);
         Path file = out.resolve("class-" + fileName(label) + ".png");
         int side = Math.max(140, Math.min(256, Math.max(space.shape().height(), space.shape().width())));
@@ -322,7 +347,7 @@ public final class Visualizer {
     }
 
     private int outputUnits() {
-        return layers.plan().outputUnits();
+        return layers.outputUnits();
     }
 
     /** A layer or class name made safe for a file name. */
