@@ -118,6 +118,19 @@ class TransferCliTest {
         Cli evaluate = Cli.run("evaluate", run.resolve("model.zip").toString());
         assertEquals(0, evaluate.exit(), evaluate.toString());
         assertTrue(evaluate.out().contains("on 100 images"), evaluate.out());
+        // visualize takes gradients through the frozen convolution, which in training passes none down
+        java.awt.image.BufferedImage digit = new java.awt.image.BufferedImage(28, 28,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 6; y < 22; y++) {
+            digit.getRaster().setSample(14, y, 0, 255);
+        }
+        Path png = dir.resolve("stroke.png");
+        javax.imageio.ImageIO.write(digit, "png", png.toFile());
+        Cli visualize = Cli.run("visualize", run.resolve("model.zip").toString(), "--image", png.toString(),
+                "--filters", "--saliency", "--per-layer", "2", "--steps", "3", "-o", dir.resolve("viz").toString());
+        assertEquals(0, visualize.exit(), visualize.toString());
+        assertTrue(Files.isRegularFile(dir.resolve("viz/filters-conv2d.png"))
+                && Files.isRegularFile(dir.resolve("viz/saliency.png")), visualize.toString());
     }
 
     @Test

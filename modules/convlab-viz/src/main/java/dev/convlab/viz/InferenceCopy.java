@@ -65,6 +65,13 @@ public final class InferenceCopy {
         for (int i = 0; i <= last; i++) {
             NeuralNetConfiguration layerConf = conf.getConf(i).clone();
             org.deeplearning4j.nn.conf.layers.Layer layer = layerConf.getLayer();
+            if (layer instanceof org.deeplearning4j.nn.conf.layers.misc.FrozenLayer frozen) {
+                // a transfer model's frozen layer passes no gradient down: the copy has the layer itself
+                layer = frozen.getLayer().clone();
+                layer.setLayerName(frozen.getLayerName());
+                layerConf.clearVariables();
+                layerConf.setLayer(layer);
+            }
             layer.setIDropout(null);
             org.deeplearning4j.nn.conf.layers.Layer replaced = layer;
             if (layer instanceof BatchNormalization bn) {
@@ -123,6 +130,9 @@ public final class InferenceCopy {
     }
 
     private static void copyParams(Layer from, Layer to) {
+        if (from instanceof org.deeplearning4j.nn.layers.FrozenLayer frozen) {
+            from = frozen.getInsideLayer();
+        }
         if (from.conf().getLayer() instanceof BatchNormalization bn) {
             INDArray[] affine = affine(from, bn);
             INDArray weight = to.getParam(DefaultParamInitializer.WEIGHT_KEY);

@@ -50,7 +50,7 @@ public final class ModelLayers {
 
     /** The layers of {@code network}, which was built from {@code config} for {@code numClasses} classes. */
     public static ModelLayers of(RunConfig config, int numClasses, MultiLayerNetwork network) {
-        return of(ModelFactory.plan(config, numClasses), network);
+        return of(ModelFactory.plan(config, numClasses, dev.convlab.train.BaseModels.describe(config)), network);
     }
 
     /**
