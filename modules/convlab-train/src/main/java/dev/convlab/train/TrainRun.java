@@ -99,8 +99,8 @@ public final class TrainRun {
         Backends.init(config.backend());
         DataSplits data = locate(() -> fold != null ? Datasets.open(config.data(), config.seed(), fold)
                 : Datasets.open(config.data(), config.seed()));
-        // a resumed run takes its weights from its checkpoint; the base still names the layers it kept
-        BaseModel base = locate(() -> BaseModels.load(config));
+        // a resumed run takes its weights from its checkpoint: its base is read only for the names of the kept layers
+        BaseModel base = locate(() -> point == null ? BaseModels.load(config) : BaseModels.describe(config));
         ModelPlan plan = locate(() -> ModelFactory.plan(config, data.numClasses(), base));
         CallbackSet callbacks = locate(() -> CallbackSet.of(config.training().callbacks(), data.validationCount() > 0));
         // collect() trains a tiny network, which re-seeds ND4J's global generator: before the run's own network
@@ -151,6 +151,9 @@ public final class TrainRun {
             if (point == null) {
                 // built here, not earlier, so that running out of memory while allocating it is recorded in the run
                 net = ModelFactory.network(plan, config.training().optimizer(), config.seed(), base);
+                if (base != null) {
+                    base.network().close(); // its weights are copied: free its native memory before training
+                }
             } else {
                 net = point.network(plan);
             }
