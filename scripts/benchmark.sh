@@ -3,7 +3,7 @@
 # (MNIST CNN, cats-vs-dogs CNN, VGG16) for convlab from YAML, plain DL4J, DL4J by hand with convlab's settings and
 # PyTorch; the machine's matrix-multiply rate; the data wait of an image folder. Writes docs/benchmarks.md.
 #
-#   scripts/benchmark.sh           full run, about 15-20 minutes on 2 cores: run it on an otherwise quiet machine
+#   scripts/benchmark.sh           full run, about 25-30 minutes on 2 cores: run it on an otherwise quiet machine
 #   scripts/benchmark.sh --quick   a few steps per measurement (about 3 minutes): checks the whole chain
 #
 # Options: --no-build (use the jars already built), --out FILE (instead of docs/benchmarks.md).
@@ -28,18 +28,23 @@ done
 
 # Budgets: "warm-up steps, min timed steps, min seconds, max seconds" (see Budget.java). Full runs time enough
 # steps for a figure steady to a few percent; quick runs only prove that every piece works.
-declare -A budget
+declare -A budget rounds
 if [ "$quick" = 1 ]; then
   # no VGG16 warm-up: its steps are the slowest; quick figures are not results anyway
   budget[mnist-cnn/train]="2 5 0 0";     budget[mnist-cnn/infer]="2 5 0 0"
   budget[cats-dogs-cnn/train]="1 1 0 0"; budget[cats-dogs-cnn/infer]="1 1 0 0"
   budget[vgg16/train]="0 1 0 0";         budget[vgg16/infer]="0 1 0 0"
+  rounds[mnist-cnn]=1; rounds[cats-dogs-cnn]=1; rounds[vgg16]=1
   gemm_sizes="1024,2048"; gemm_seconds=1
   folder_images=160; folder_epochs=1; folder_warmup=1
 else
-  budget[mnist-cnn/train]="20 60 10 40";   budget[mnist-cnn/infer]="20 100 8 30"
-  budget[cats-dogs-cnn/train]="5 20 15 75"; budget[cats-dogs-cnn/infer]="5 30 10 45"
+  # Rounds: every implementation once per round, one after the other, so that a ratio's two sides run minutes
+  # apart at most on a machine whose speed drifts (see Method in the report). VGG16 steps take seconds to minutes,
+  # so it runs one round with longer budgets.
+  budget[mnist-cnn/train]="10 30 6 20";    budget[mnist-cnn/infer]="10 50 5 15"
+  budget[cats-dogs-cnn/train]="3 10 8 40"; budget[cats-dogs-cnn/infer]="3 15 6 25"
   budget[vgg16/train]="2 5 20 75";         budget[vgg16/infer]="2 8 15 45"
+  rounds[mnist-cnn]=3; rounds[cats-dogs-cnn]=3; rounds[vgg16]=1
   gemm_sizes="2048,4096"; gemm_seconds=4
   folder_images=2000; folder_epochs=1; folder_warmup=3
 fi
@@ -77,7 +82,9 @@ heap_mb=$(( mem_mb / 4 )); [ "$heap_mb" -gt 8192 ] && heap_mb=8192
 off_mb=$(( mem_mb / 2 ))
 phys_mb=$(( heap_mb + off_mb + mem_mb / 10 ))
 cap_mb=$(( mem_mb * 85 / 100 )); [ "$phys_mb" -gt "$cap_mb" ] && phys_mb=$cap_mb
-java_cmd=(java -Xmx${heap_mb}m -Dorg.bytedeco.javacpp.maxbytes=${off_mb}m
+# -XX:+AlwaysPreTouch: a long training run ends up touching all the heap the JVM committed; pre-touching it makes a
+# measurement of seconds see the resident memory a run of hours has (docs/memory.md measures the same way).
+java_cmd=(java -XX:+AlwaysPreTouch -Xmx${heap_mb}m -Dorg.bytedeco.javacpp.maxbytes=${off_mb}m
   -Dorg.bytedeco.javacpp.maxphysicalbytes=${phys_mb}m
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath")
 
@@ -146,18 +153,20 @@ for network in "${networks[@]}"; do
   config="$(bench_config "$network")"
   # the YAML is the one place the batch size is written; every implementation runs that batch
   batch=$(awk '$1 == "batch_size:" {print $2}' "$config")
-  echo "$network (batch $batch):"
-  for mode in train infer; do
-    read -r warmup min_steps min_seconds max_seconds <<<"${budget[$network/$mode]}"
-    common=(--network "$network" --mode "$mode" --batch "$batch" --warmup "$warmup" --min-steps "$min_steps"
-      --min-seconds "$min_seconds" --max-seconds "$max_seconds" --out "$results")
-    for impl in "${impls[@]}"; do
-      if [ "$impl" = pytorch ]; then
-        run "$network-$mode-$impl" "$python" "$torch_bench" throughput "${common[@]}" --threads "$threads"
-      else
-        run "$network-$mode-$impl" "${java_cmd[@]}" dev.convlab.bench.ThroughputMain "${common[@]}" \
-          --impl "$impl" --config "$config"
-      fi
+  for round in $(seq 1 "${rounds[$network]}"); do
+    echo "$network (batch $batch), round $round of ${rounds[$network]}:"
+    for mode in train infer; do
+      read -r warmup min_steps min_seconds max_seconds <<<"${budget[$network/$mode]}"
+      common=(--network "$network" --mode "$mode" --batch "$batch" --warmup "$warmup" --min-steps "$min_steps"
+        --min-seconds "$min_seconds" --max-seconds "$max_seconds" --round "$round" --out "$results")
+      for impl in "${impls[@]}"; do
+        if [ "$impl" = pytorch ]; then
+          run "$network-$mode-$impl-$round" "$python" "$torch_bench" throughput "${common[@]}" --threads "$threads"
+        else
+          run "$network-$mode-$impl-$round" "${java_cmd[@]}" dev.convlab.bench.ThroughputMain "${common[@]}" \
+            --impl "$impl" --config "$config"
+        fi
+      done
     done
   done
 done

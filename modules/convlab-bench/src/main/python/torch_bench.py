@@ -144,6 +144,8 @@ def throughput(args):
     }
     if train:
         result["last_loss"] = last_loss[0]
+    if args.round is not None:
+        result["round"] = args.round
     result.update(facts())
     append(args.out, result)
 
@@ -189,6 +191,7 @@ def main():
     parser.add_argument("--max-seconds", type=float, default=60)
     parser.add_argument("--sizes", default="2048,4096")
     parser.add_argument("--out", required=True)
+    parser.add_argument("--round", type=int, default=None)
     args = parser.parse_args()
     # the same number of threads as ND4J uses; set before the first operation creates the pool
     torch.set_num_threads(args.threads)

@@ -5,8 +5,9 @@ import dev.convlab.bench.dl4j.MnistCnn;
 import dev.convlab.bench.dl4j.Vgg16;
 import dev.convlab.model.optim.KerasRmsProp;
 import dev.convlab.model.optim.SgdMomentum;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.nd4j.linalg.learning.config.Adam;
@@ -31,12 +32,12 @@ public enum Network {
     private final int width;
     private final int channels;
     private final int classes;
-    private final Function<IUpdater, MultiLayerConfiguration> handBuilt;
+    private final BiFunction<IUpdater, CacheMode, MultiLayerConfiguration> handBuilt;
     private final Supplier<IUpdater> dl4jUpdater;
     private final Supplier<IUpdater> convlabUpdater;
 
     Network(String id, int height, int width, int channels, int classes,
-            Function<IUpdater, MultiLayerConfiguration> handBuilt, Supplier<IUpdater> dl4jUpdater,
+            BiFunction<IUpdater, CacheMode, MultiLayerConfiguration> handBuilt, Supplier<IUpdater> dl4jUpdater,
             Supplier<IUpdater> convlabUpdater) {
         this.id = id;
         this.height = height;
@@ -81,8 +82,14 @@ public enum Network {
         return InputType.convolutional(height, width, channels);
     }
 
+    /** The network written by hand with DL4J's builders, with DL4J's default cache mode (NONE). */
     public MultiLayerConfiguration handBuilt(IUpdater updater) {
-        return handBuilt.apply(updater);
+        return handBuilt.apply(updater, CacheMode.NONE);
+    }
+
+    /** The same, with a cache mode set in the builder, as a DL4J user who knows the setting writes it. */
+    public MultiLayerConfiguration handBuilt(IUpdater updater, CacheMode cache) {
+        return handBuilt.apply(updater, cache);
     }
 
     public IUpdater dl4jUpdater() {

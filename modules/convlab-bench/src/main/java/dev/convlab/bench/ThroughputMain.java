@@ -1,10 +1,12 @@
 package dev.convlab.bench;
 
 import dev.convlab.backend.Backends;
+import dev.convlab.backend.FastPathNetwork;
 import dev.convlab.config.BackendKind;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -39,6 +41,9 @@ public final class ThroughputMain {
         result.put("impl", impl.id());
         result.put("mode", mode);
         result.put("batch", batch);
+        if (!a.get("round", "").isEmpty()) {
+            result.put("round", Integer.parseInt(a.get("round"))); // scripts/benchmark.sh pairs impls by round
+        }
         MultiLayerConfiguration conf = switch (impl) {
             case CONVLAB -> {
                 ConvlabNetwork built = ConvlabNetwork.fromYaml(Path.of(a.get("config")), network, batch);
@@ -48,13 +53,19 @@ public final class ThroughputMain {
             }
             case DL4J_FAST -> {
                 Backends.init(BackendKind.AUTO);
-                yield network.handBuilt(network.convlabUpdater());
+                // the fast settings by hand: helpers (Backends.init) and DL4J's cache mode in the builder
+                yield network.handBuilt(network.convlabUpdater(), CacheMode.DEVICE);
             }
             case DL4J_DEFAULT -> network.handBuilt(network.dl4jUpdater());
         };
         result.put("updater", ((BaseLayer) conf.getConf(0).getLayer()).getIUpdater().toString());
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
+        if (impl != Impl.DL4J_DEFAULT) {
+            // as convlab's training loop does (its validation runs on the same network) and evaluate and predict
+            FastPathNetwork.apply(net);
+        }
+        result.put("cache_mode", net.getLayerWiseConfigurations().getCacheMode().name());
         RandomBatch data = RandomBatch.of(net, batch, network.height(), network.width(), network.channels(), 42);
         boolean train = mode.equals("train");
         Runnable step = train ? () -> net.fit(data.features(), data.labels())

@@ -33,7 +33,9 @@ import java.lang.management.MemoryUsage;
  *   updater state         4 k T                 k arrays per parameter: sgd 0; momentum, rmsprop, adagrad 1;
  *                                               adam, adamax, nadam, adadelta 2; amsgrad 3
  *   activations           4 B sum out(l), l < last      workspace WS_ALL_LAYERS_ACT: every layer's output, kept for
- *                                                       backprop
+ *                                                       backprop; with oneDNN also every trained conv2d's
+ *                                                       pre-activation, which the fast path's cache mode keeps there
+ *                                                       (FastPathNetwork) instead of recomputing the convolution
  *   updater temporaries   max(0, 4 t T - activations)   the optimizer step runs in the same workspace, so only what
  *                                               exceeds the activations adds: t = arrays its step allocates per
  *                                               parameter (sgd with momentum 1, rmsprop and adagrad 2, adamax 4,
@@ -117,7 +119,8 @@ public final class MemoryEstimator {
         long scratch = 0;
         long smallBlocks = 0;
         PlannedLayer last = plan.output();
-        for (PlannedLayer layer : plan.layers()) {
+        for (int position = 0; position < plan.layers().size(); position++) {
+            PlannedLayer layer = plan.layers().get(position);
             if (!layer.inDl4j()) {
                 continue;
             }
@@ -125,6 +128,9 @@ public final class MemoryEstimator {
             long out = layer.output().size();
             if (layer != last) {
                 outputs += out;
+            }
+            if (process.oneDnn() && layer.spec() instanceof Conv2D && !plan.frozen(position)) {
+                outputs += out; // the cached pre-activation (a frozen layer runs as at inference and keeps none)
             }
             if (layer.dl4jIndex() % 2 == 0) {
                 maxInEven = Math.max(maxInEven, in);

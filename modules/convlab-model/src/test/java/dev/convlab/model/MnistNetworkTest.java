@@ -76,7 +76,8 @@ class MnistNetworkTest {
         assertEquals(4 * params, m.gradientBytes());
         assertEquals(2 * 4 * params, m.updaterBytes()); // adam keeps m and v
         // DL4J layers: 0 conv 784 -> 5408, 1 pool 5408 -> 1352, 2 dense 1352 -> 10 (the output layer)
-        assertEquals(4L * batch * (5408 + 1352), m.activationBytes()); // every output but the last
+        // every output but the last, and the convolution's pre-activation, kept for its backward pass on the fast path
+        assertEquals(4L * batch * (5408 + 1352 + 5408), m.activationBytes());
         assertEquals(0, m.updaterTemporaryBytes()); // DL4J's adam is one native op
         // input gradients: even layers' largest input (dense: 1352), odd layers' (pool: 5408)
         assertEquals(4L * batch * (1352 + 5408), m.activationGradientBytes());
@@ -84,13 +85,14 @@ class MnistNetworkTest {
         assertEquals(4L * batch * (784 + 3 * 5408), m.convolutionScratchBytes());
         assertEquals(10 * mib, m.prefetchBytes()); // 7 batches of 784 + 10 floats are under the 10 MiB minimum
         assertEquals(4 * 4L * batch * (5408 + 1352 + 10), m.allocatorSlackBytes()); // every output is under 32 MiB
-        long training = 4 * params * 4 + 4L * batch * (2 * 6760 + 2 * 5408 + 784 + 3 * 5408 + 4 * 6770) + 10 * mib;
+        long training = 4 * params * 4 + 4L * batch * (2 * 6760 + 5408 + 2 * 5408 + 784 + 3 * 5408 + 4 * 6770) + 10 * mib;
         assertEquals(training, m.trainingBytes());
         assertEquals(228 * mib + training, m.totalBytes());
 
         // without oneDNN: no scratch, and the convolution's working memory holds im2col (26*26 patches of 3*3*1)
         MemoryEstimate plain = MemoryEstimator.estimate(PLAN, ADAM, batch, new MemoryEstimator.Process(100 * mib, false));
         assertEquals(0, plain.convolutionScratchBytes());
+        assertEquals(4L * batch * (5408 + 1352), plain.activationBytes()); // no cached pre-activation
         assertEquals(4L * batch * 3 * (26 * 26 * 9 + 5408), plain.layerWorkingBytes());
 
         assertEquals(0, MemoryEstimator.estimate(PLAN, TestSpecs.sgd(0.01), batch, process).updaterBytes());

@@ -1,5 +1,6 @@
 package dev.convlab.train;
 
+import dev.convlab.backend.FastPathNetwork;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.datasets.iterator.AsyncDataSetIterator;
@@ -49,7 +50,7 @@ final class EpochLoop {
     }
 
     EpochLoop(MultiLayerNetwork net, Labels labels, Progress progress, boolean terminateOnNan, long iteration) {
-        this.net = net;
+        this.net = FastPathNetwork.apply(net);
         this.labels = labels;
         this.progress = progress;
         this.terminateOnNan = terminateOnNan;

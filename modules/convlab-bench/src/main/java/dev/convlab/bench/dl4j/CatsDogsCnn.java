@@ -1,5 +1,6 @@
 package dev.convlab.bench.dl4j;
 
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -27,9 +28,9 @@ public final class CatsDogsCnn {
         return new RmsProp(1e-4, 0.9, 1e-7);
     }
 
-    public static MultiLayerConfiguration configuration(IUpdater updater) {
+    public static MultiLayerConfiguration configuration(IUpdater updater, CacheMode cache) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().seed(42)
-                .dataType(DataType.FLOAT).updater(updater).list();
+                .dataType(DataType.FLOAT).updater(updater).cacheMode(cache).list();
         for (int filters : new int[] {32, 64, 128, 128}) {
             list.layer(new ConvolutionLayer.Builder(3, 3).nOut(filters).activation(Activation.RELU).build())
                     .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2)

@@ -1,5 +1,6 @@
 package dev.convlab.bench.dl4j;
 
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -23,9 +24,9 @@ public final class MnistCnn {
         return new Adam(1e-3);
     }
 
-    public static MultiLayerConfiguration configuration(IUpdater updater) {
+    public static MultiLayerConfiguration configuration(IUpdater updater, CacheMode cache) {
         return new NeuralNetConfiguration.Builder().seed(42).dataType(DataType.FLOAT).updater(updater)
-                .list()
+                .cacheMode(cache).list()
                 .layer(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(Activation.RELU).build())
                 .layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
                         .build())

@@ -1,6 +1,7 @@
 package dev.convlab.bench.dl4j;
 
 import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -29,9 +30,9 @@ public final class Vgg16 {
         return new Nesterovs(0.01, 0.9);
     }
 
-    public static MultiLayerConfiguration configuration(IUpdater updater) {
+    public static MultiLayerConfiguration configuration(IUpdater updater, CacheMode cache) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().seed(42)
-                .dataType(DataType.FLOAT).updater(updater).list();
+                .dataType(DataType.FLOAT).updater(updater).cacheMode(cache).list();
         for (int[] block : BLOCKS) {
             for (int i = 0; i < block[1]; i++) {
                 list.layer(new ConvolutionLayer.Builder(3, 3).nOut(block[0]).convolutionMode(ConvolutionMode.Same)

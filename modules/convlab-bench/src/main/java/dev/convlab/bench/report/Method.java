@@ -23,6 +23,7 @@ final class Method {
                 stops at a maximum time once it has 3 steps (the budgets per network are at the top of \
                 `scripts/benchmark.sh`). img/s = images / timed seconds; ±var is the standard deviation of the step \
                 times over their mean.
+                - **Rounds**: a network's measurements are repeated in rounds (the count per network is at the top                 of `scripts/benchmark.sh`), each round running every implementation once, one after the other, so                 that the two sides of a ratio run minutes apart at most. This machine is a virtual one whose speed                 drifts by up to a third over minutes (other tenants of the host); the same measurement repeated                 gave 32 and 46 img/s within ten minutes. A table shows the median img/s over the rounds and their                 range; a ratio is the median over the rounds of that round's ratio.
                 - **Threads**: every process uses the same number of threads: ND4J's default (one per physical \
                 core; convlab leaves it there unless `convlab.threads`/`OMP_NUM_THREADS` is set) and \
                 `torch.set_num_threads` with that number. Each result line records the count it actually used.

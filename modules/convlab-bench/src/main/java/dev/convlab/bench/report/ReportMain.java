@@ -130,8 +130,7 @@ public final class ReportMain {
                 String build = Results.str(any, "native_build")
                         + (any.containsKey("helpers") ? "; " + Results.str(any, "helpers") : "");
                 t.row(network + " (" + Results.str(any, "batch") + ")", IMPL_TITLES.get(impl),
-                        Fmt.rate(train.map(l -> Results.num(l, "images_per_s")).orElse(null)),
-                        Fmt.rate(infer.map(l -> Results.num(l, "images_per_s")).orElse(null)),
+                        rateCell(r, network, impl, "train"), rateCell(r, network, impl, "infer"),
                         gflops(train, ceiling), gflops(infer, ceiling),
                         Fmt.mib(train.map(l -> Results.num(l, "peak_rss_bytes")).orElse(null)),
                         Fmt.mib(infer.map(l -> Results.num(l, "peak_rss_bytes")).orElse(null)),
@@ -139,6 +138,16 @@ public final class ReportMain {
             }
         }
         return t.toString();
+    }
+
+    /** The median images/s, with the range over the rounds when there were several. */
+    private static String rateCell(Results r, String network, String impl, String mode) {
+        List<Double> rates = r.rounds(network, impl, mode).stream().map(l -> Results.num(l, "images_per_s")).toList();
+        if (rates.size() < 2) {
+            return Fmt.rate(r.rate(network, impl, mode));
+        }
+        return Fmt.rate(r.rate(network, impl, mode)) + " (" + Fmt.rate(rates.stream().min(Double::compare).get())
+                + "-" + Fmt.rate(rates.stream().max(Double::compare).get()) + ", " + rates.size() + " rounds)";
     }
 
     private static String gflops(Optional<Map<String, Object>> line, double ceiling) {
@@ -178,7 +187,7 @@ public final class ReportMain {
     }
 
     private static String ratio(Results r, String network, String other, String mode) {
-        return Fmt.ratio(Results.ratio(r.rate(network, "convlab", mode), r.rate(network, other, mode)));
+        return Fmt.ratio(r.pairedRatio(network, "convlab", other, mode));
     }
 
     private static String gemmTable(Results r) {
@@ -210,7 +219,9 @@ public final class ReportMain {
         }
         return t + "\nFor issue 3 item 5 (estimate within 25% of the measured peak): the estimate is what "
                 + "`convlab check` prints for the config's batch size; the peak is the whole training process's "
-                + "resident high-water mark (JVM, native libraries, Java heap and ND4J's arrays).\n";
+                + "resident high-water mark (JVM, native libraries, Java heap and ND4J's arrays), with the JVM's committed heap "
+                + "pre-touched (-XX:+AlwaysPreTouch) as a long run ends up touching it; docs/memory.md has the "
+                + "method.\n";
     }
 
     private static String targetsTable(Results r) {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,14 +44,49 @@ final class Results {
         return lines.stream().filter(l -> kind.equals(l.get("kind"))).toList();
     }
 
-    Optional<Map<String, Object>> throughput(String network, String impl, String mode) {
+    /** Every round's measurement of one case, in the order they ran. */
+    List<Map<String, Object>> rounds(String network, String impl, String mode) {
         return ofKind("throughput").stream().filter(l -> network.equals(l.get("network"))
-                && impl.equals(l.get("impl")) && mode.equals(l.get("mode"))).reduce((first, second) -> second);
+                && impl.equals(l.get("impl")) && mode.equals(l.get("mode")) && num(l, "images_per_s") != null)
+                .toList();
     }
 
-    /** Images per second of one measurement, if it ran. */
+    /** The measurement with the median images/s over the rounds (the lower middle one of an even count). */
+    Optional<Map<String, Object>> throughput(String network, String impl, String mode) {
+        List<Map<String, Object>> sorted = rounds(network, impl, mode).stream()
+                .sorted(Comparator.comparingDouble(l -> num(l, "images_per_s"))).toList();
+        return sorted.isEmpty() ? Optional.empty() : Optional.of(sorted.get((sorted.size() - 1) / 2));
+    }
+
+    /** Median images per second over the rounds, if any ran. */
     Double rate(String network, String impl, String mode) {
-        return throughput(network, impl, mode).map(l -> num(l, "images_per_s")).orElse(null);
+        return median(rounds(network, impl, mode).stream().map(l -> num(l, "images_per_s")).toList());
+    }
+
+    /**
+     * a's images/s over b's, taken round by round (the two ran minutes apart at most, so a slow spell of a shared
+     * machine hits both) and the median of those ratios; the ratio of the medians when no round has both.
+     */
+    Double pairedRatio(String network, String a, String b, String mode) {
+        Map<Object, Double> bByRound = new HashMap<>();
+        rounds(network, b, mode).forEach(l -> bByRound.put(l.get("round"), num(l, "images_per_s")));
+        List<Double> ratios = new ArrayList<>();
+        for (Map<String, Object> l : rounds(network, a, mode)) {
+            Double other = l.get("round") == null ? null : bByRound.get(l.get("round"));
+            if (other != null && other > 0) {
+                ratios.add(num(l, "images_per_s") / other);
+            }
+        }
+        return ratios.isEmpty() ? ratio(rate(network, a, mode), rate(network, b, mode)) : median(ratios);
+    }
+
+    static Double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /** The first value of a key over all lines that have it (versions, which every line of a kind repeats). */

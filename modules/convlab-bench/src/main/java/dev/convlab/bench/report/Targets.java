@@ -21,13 +21,12 @@ final class Targets {
         List<Target> out = new ArrayList<>();
         for (String network : new String[] {"mnist-cnn", "cats-dogs-cnn"}) {
             out.add(atLeast("convlab / PyTorch >= 1.2, training, " + network,
-                    Results.ratio(r.rate(network, "convlab", "train"), r.rate(network, "pytorch", "train")), 1.2));
+                    r.pairedRatio(network, "convlab", "pytorch", "train"), 1.2));
             out.add(atLeast("convlab / PyTorch >= 1.5, inference, " + network,
-                    Results.ratio(r.rate(network, "convlab", "infer"), r.rate(network, "pytorch", "infer")), 1.5));
+                    r.pairedRatio(network, "convlab", "pytorch", "infer"), 1.5));
         }
         out.add(atLeast("convlab / plain DL4J defaults >= 5, training, cats-dogs-cnn",
-                Results.ratio(r.rate("cats-dogs-cnn", "convlab", "train"),
-                        r.rate("cats-dogs-cnn", "dl4j-default", "train")), 5));
+                r.pairedRatio("cats-dogs-cnn", "convlab", "dl4j-default", "train"), 5));
         out.add(yamlOverhead(r));
         out.add(dataWait(r));
         out.add(new Target("fast path and built-in path agree within stated tolerances; same accuracy either way",
@@ -46,7 +45,7 @@ final class Targets {
         boolean any = false;
         for (String network : ReportMain.NETWORKS) {
             for (String mode : new String[] {"train", "infer"}) {
-                Double ratio = Results.ratio(r.rate(network, "convlab", mode), r.rate(network, "dl4j-fast", mode));
+                Double ratio = r.pairedRatio(network, "convlab", "dl4j-fast", mode);
                 if (ratio == null) {
                     all = false;
                     continue;

@@ -1,0 +1,98 @@
+package dev.convlab.backend;
+
+import java.lang.reflect.Field;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CacheMode;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The part of the fast path that is set on a built network (one about to be trained, or a saved model opened for
+ * evaluate and predict), when Backends.init turned DL4J's oneDNN helpers on; nothing otherwise: with the fast path
+ * off, the network is plain DL4J's. Two things, each found by profiling a cats-vs-dogs training step (DL4J's op
+ * profiler and DNNL_VERBOSE):
+ *
+ * <ol>
+ * <li><b>Cache mode DEVICE.</b> DL4J 1.0.0-M2.1's ConvolutionLayer.backpropGradient needs the layer's
+ * pre-activation output and, with CacheMode NONE (its default), computes the whole convolution again to get it:
+ * 8 conv2d calls per step for 4 convolution layers, a sixth of the step. DEVICE keeps the first result in the
+ * activations workspace; the backward pass computes exactly what it did before from the same numbers, at the cost
+ * of one pre-activation array per convolution layer for the length of a step (convlab's memory estimate counts it).
+ * Without the helpers DL4J would also keep every im2col matrix, which is why this is tied to them.</li>
+ * <li><b>Max pooling where oneDNN is slow.</b> See {@link TunedMaxPooling}: each max-pooling layer times oneDNN's
+ * kernel against libnd4j's own on its first batch and keeps the faster; both give bit-identical outputs and
+ * gradients, ties included, so the choice never changes a number.</li>
+ * </ol>
+ */
+public final class FastPathNetwork {
+    private static final Logger log = LoggerFactory.getLogger(FastPathNetwork.class);
+
+    private FastPathNetwork() {
+    }
+
+    /** Whether this process trains on the fast path: Backends.init ran and turned the oneDNN helpers on. */
+    public static boolean on() {
+        return Backends.setup().map(BackendSetup::helpersAsked).orElse(false);
+    }
+
+    /** DEVICE on the fast path, NONE otherwise (and before Backends.init). */
+    public static CacheMode cacheMode() {
+        return on() ? CacheMode.DEVICE : CacheMode.NONE;
+    }
+
+    /**
+     * On the fast path, puts a {@link TunedMaxPooling} in place of each plain max-pooling layer; then sets the cache
+     * mode on the network's configuration (which decides whether DL4J opens the cache workspace) and on its layers
+     * (which decide whether they fill it). The configuration's layers are unchanged, so a model saved from the
+     * network is what it would have been without this. Idempotent.
+     */
+    public static MultiLayerNetwork apply(MultiLayerNetwork net) {
+        if (on()) {
+            tunePooling(net);
+        }
+        CacheMode mode = cacheMode();
+        net.getLayerWiseConfigurations().setCacheMode(mode);
+        net.setCacheMode(mode);
+        return net;
+    }
+
+    private static void tunePooling(MultiLayerNetwork net) {
+        Layer[] layers = net.getLayers();
+        Map<String, Layer> byName = null;
+        for (int i = 0; i < layers.length; i++) {
+            // exactly DL4J's class: not one already tuned, not a FrozenLayer's inside, not another subclass
+            if (layers[i].getClass() != SubsamplingLayer.class
+                    || ((org.deeplearning4j.nn.conf.layers.SubsamplingLayer) layers[i].conf().getLayer())
+                            .getPoolingType() != PoolingType.MAX) {
+                continue;
+            }
+            if (byName == null) {
+                byName = layerMap(net);
+                if (byName == null) {
+                    return;
+                }
+            }
+            TunedMaxPooling tuned = new TunedMaxPooling((SubsamplingLayer) layers[i],
+                    net.getLayerWiseConfigurations().getDataType());
+            layers[i] = tuned;
+            byName.put(tuned.conf().getLayer().getLayerName(), tuned);
+        }
+    }
+
+    /** MultiLayerNetwork keeps its layers by name too (getLayer(String)); M2.1 has no setter for that map. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Layer> layerMap(MultiLayerNetwork net) {
+        try {
+            Field field = MultiLayerNetwork.class.getDeclaredField("layerMap");
+            field.setAccessible(true);
+            return (Map<String, Layer>) field.get(net);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.info("max pooling left to DL4J: cannot reach MultiLayerNetwork.layerMap ({})", e.toString());
+            return null;
+        }
+    }
+}
