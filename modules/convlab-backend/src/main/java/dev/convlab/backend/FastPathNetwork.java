@@ -40,7 +40,7 @@ public final class FastPathNetwork {
     }
 
     /** DEVICE on the fast path, NONE otherwise (and before Backends.init). */
-    public static CacheMode cacheMode() {
+    static CacheMode cacheMode() {
         return on() ? CacheMode.DEVICE : CacheMode.NONE;
     }
 
@@ -61,25 +61,21 @@ public final class FastPathNetwork {
     }
 
     private static void tunePooling(MultiLayerNetwork net) {
+        Map<String, Layer> byName = layerMap(net);
+        if (byName == null) {
+            return;
+        }
         Layer[] layers = net.getLayers();
-        Map<String, Layer> byName = null;
         for (int i = 0; i < layers.length; i++) {
             // exactly DL4J's class: not one already tuned, not a FrozenLayer's inside, not another subclass
-            if (layers[i].getClass() != SubsamplingLayer.class
-                    || ((org.deeplearning4j.nn.conf.layers.SubsamplingLayer) layers[i].conf().getLayer())
-                            .getPoolingType() != PoolingType.MAX) {
-                continue;
+            if (layers[i].getClass() == SubsamplingLayer.class
+                    && ((org.deeplearning4j.nn.conf.layers.SubsamplingLayer) layers[i].conf().getLayer())
+                            .getPoolingType() == PoolingType.MAX) {
+                TunedMaxPooling tuned = new TunedMaxPooling((SubsamplingLayer) layers[i],
+                        net.getLayerWiseConfigurations().getDataType());
+                layers[i] = tuned;
+                byName.put(tuned.conf().getLayer().getLayerName(), tuned);
             }
-            if (byName == null) {
-                byName = layerMap(net);
-                if (byName == null) {
-                    return;
-                }
-            }
-            TunedMaxPooling tuned = new TunedMaxPooling((SubsamplingLayer) layers[i],
-                    net.getLayerWiseConfigurations().getDataType());
-            layers[i] = tuned;
-            byName.put(tuned.conf().getLayer().getLayerName(), tuned);
         }
     }
 

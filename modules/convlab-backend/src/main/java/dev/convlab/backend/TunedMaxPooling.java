@@ -81,24 +81,24 @@ final class TunedMaxPooling extends SubsamplingLayer {
     }
 
     private boolean measure() {
-        long[] oneDnn = {Long.MAX_VALUE};
-        long[] builtin = {Long.MAX_VALUE};
+        long oneDnn = Long.MAX_VALUE;
+        long builtin = Long.MAX_VALUE;
         try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
             LayerWorkspaceMgr plain = LayerWorkspaceMgr.noWorkspaces();
             for (int round = 0; round <= TIMED_ROUNDS; round++) {
                 long a = timeBoth(plain);
                 long b = withoutOneDnn(() -> timeBoth(plain));
                 if (round > 0) { // the first round creates oneDNN's primitives and warms the caches
-                    oneDnn[0] = Math.min(oneDnn[0], a);
-                    builtin[0] = Math.min(builtin[0], b);
+                    oneDnn = Math.min(oneDnn, a);
+                    builtin = Math.min(builtin, b);
                 }
             }
         }
-        boolean faster = builtin[0] < oneDnn[0];
+        boolean faster = builtin < oneDnn;
         log.info("max pooling '{}' on {}: {} kernel ({} ms forward+backward, the other {} ms)",
                 conf().getLayer().getLayerName(), Arrays.toString(input.shape()), faster ? "libnd4j's" : "oneDNN's",
-                String.format("%.1f", Math.min(oneDnn[0], builtin[0]) / 1e6),
-                String.format("%.1f", Math.max(oneDnn[0], builtin[0]) / 1e6));
+                String.format("%.1f", Math.min(oneDnn, builtin) / 1e6),
+                String.format("%.1f", Math.max(oneDnn, builtin) / 1e6));
         return faster;
     }
 
