@@ -3,7 +3,7 @@
 # (MNIST CNN, cats-vs-dogs CNN, VGG16) for convlab from YAML, plain DL4J, DL4J by hand with convlab's settings and
 # PyTorch; the machine's matrix-multiply rate; the data wait of an image folder. Writes docs/benchmarks.md.
 #
-#   scripts/benchmark.sh           full run, about 25-30 minutes on 2 cores: run it on an otherwise quiet machine
+#   scripts/benchmark.sh           full run, about 30 minutes on 2 cores: run it on an otherwise quiet machine
 #   scripts/benchmark.sh --quick   a few steps per measurement (about 3 minutes): checks the whole chain
 #
 # Options: --no-build (use the jars already built), --out FILE (instead of docs/benchmarks.md).
@@ -39,12 +39,13 @@ if [ "$quick" = 1 ]; then
   folder_images=160; folder_epochs=1; folder_warmup=1
 else
   # Rounds: every implementation once per round, one after the other, so that a ratio's two sides run minutes
-  # apart at most on a machine whose speed drifts (see Method in the report). VGG16 steps take seconds to minutes,
+  # apart at most on a machine whose speed drifts (see Method in the report); each round starts one implementation
+  # later, so with 4 rounds each implementation runs once in each position. VGG16 steps take seconds to minutes,
   # so it runs one round with longer budgets.
   budget[mnist-cnn/train]="10 30 6 20";    budget[mnist-cnn/infer]="10 50 5 15"
-  budget[cats-dogs-cnn/train]="3 10 8 40"; budget[cats-dogs-cnn/infer]="3 15 6 25"
+  budget[cats-dogs-cnn/train]="3 8 8 40";  budget[cats-dogs-cnn/infer]="3 15 6 25"
   budget[vgg16/train]="2 5 20 75";         budget[vgg16/infer]="2 8 15 45"
-  rounds[mnist-cnn]=3; rounds[cats-dogs-cnn]=3; rounds[vgg16]=1
+  rounds[mnist-cnn]=4; rounds[cats-dogs-cnn]=4; rounds[vgg16]=1
   gemm_sizes="2048,4096"; gemm_seconds=4
   folder_images=2000; folder_epochs=1; folder_warmup=3
 fi
@@ -155,11 +156,13 @@ for network in "${networks[@]}"; do
   batch=$(awk '$1 == "batch_size:" {print $2}' "$config")
   for round in $(seq 1 "${rounds[$network]}"); do
     echo "$network (batch $batch), round $round of ${rounds[$network]}:"
+    shift_by=$(( (round - 1) % ${#impls[@]} ))
+    order=("${impls[@]:shift_by}" "${impls[@]:0:shift_by}")
     for mode in train infer; do
       read -r warmup min_steps min_seconds max_seconds <<<"${budget[$network/$mode]}"
       common=(--network "$network" --mode "$mode" --batch "$batch" --warmup "$warmup" --min-steps "$min_steps"
         --min-seconds "$min_seconds" --max-seconds "$max_seconds" --round "$round" --out "$results")
-      for impl in "${impls[@]}"; do
+      for impl in "${order[@]}"; do
         if [ "$impl" = pytorch ]; then
           run "$network-$mode-$impl-$round" "$python" "$torch_bench" throughput "${common[@]}" --threads "$threads"
         else

@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * <p>Both kernels give bit-identical outputs and gradients, ties included (both send a window's gradient to its
  * first maximum; FastPathNetworkTest checks it on 0/1 inputs), so the choice never changes a number and seeded
  * runs stay reproducible. libnd4j has no per-op switch reachable from DL4J's layer, so its process-wide helper
- * switch is turned off for the length of the layer's call and restored; another thread's ND4J op in that window (the data
- * prefetch thread) would also run without oneDNN, which changes its speed, not its result.
+ * switch is turned off for the length of the layer's call and restored; another thread's ND4J op in that window
+ * (the data prefetch thread) would also run without oneDNN, which changes its speed, not its result.
  */
 final class TunedMaxPooling extends SubsamplingLayer {
     private static final Logger log = LoggerFactory.getLogger(TunedMaxPooling.class);

@@ -23,7 +23,13 @@ final class Method {
                 stops at a maximum time once it has 3 steps (the budgets per network are at the top of \
                 `scripts/benchmark.sh`). img/s = images / timed seconds; ±var is the standard deviation of the step \
                 times over their mean.
-                - **Rounds**: a network's measurements are repeated in rounds (the count per network is at the top                 of `scripts/benchmark.sh`), each round running every implementation once, one after the other, so                 that the two sides of a ratio run minutes apart at most. This machine is a virtual one whose speed                 drifts by up to a third over minutes (other tenants of the host); the same measurement repeated                 gave 32 and 46 img/s within ten minutes. A table shows the median img/s over the rounds and their                 range; a ratio is the median over the rounds of that round's ratio.
+                - **Rounds**: a network's measurements are repeated in rounds (the count per network is at the top \
+                of `scripts/benchmark.sh`), each round running every implementation once, one after the other, so \
+                that the two sides of a ratio run minutes apart at most; each round starts one implementation later \
+                than the one before, so that no implementation always runs first. This machine is a virtual one \
+                whose speed drifts by up to a third over minutes (other tenants of the host); the same measurement \
+                repeated gave 32 and 46 img/s within ten minutes. A table shows the median img/s over the rounds \
+                and their range; a ratio is the median over the rounds of that round's ratio.
                 - **Threads**: every process uses the same number of threads: ND4J's default (one per physical \
                 core; convlab leaves it there unless `convlab.threads`/`OMP_NUM_THREADS` is set) and \
                 `torch.set_num_threads` with that number. Each result line records the count it actually used.
@@ -38,7 +44,9 @@ final class Method {
 
                 - **(a) convlab, from YAML**: `configs/bench/NETWORK.yaml` loaded and checked, `Backends.init` with \
                 the config's backend (the default fast path: the nd4j-native build chosen from the CPU's flags, \
-                DL4J's oneDNN helpers on and made to load), then `ModelFactory.plan` and `build`, as \
+                DL4J's oneDNN helpers on and made to load), then `ModelFactory.plan` and `build`, and \
+                `FastPathNetwork.apply` (cache mode DEVICE, so that a convolution's backward pass does not compute \
+                its forward pass again; each max-pooling layer on the faster of oneDNN's and libnd4j's kernels), as \
                 `convlab train` does; Keras semantics, so convlab's own updaters for RMSprop and SGD momentum.
                 - **(b) plain DL4J, defaults**: the same network written by hand with DL4J's builders \
                 (`modules/convlab-bench/src/main/java/dev/convlab/bench/dl4j`), and no convlab code at all: DL4J's \
@@ -46,12 +54,15 @@ final class Method {
                 JavaCPP picks a native build itself from the jars on the classpath (convlab's: the plain build and \
                 three oneDNN builds). The build it loaded is in the table. A project that follows DL4J's \
                 instructions (`nd4j-native-platform`) has only the plain `linux-x86_64` build, compiled for the \
-                x86-64 baseline, so this setting is, if anything, kind to plain DL4J (not measured here). DL4J's \
-                own updaters: Adam(1e-3); RmsProp(1e-4, 0.9, 1e-7); for VGG16 Nesterovs(0.01, 0.9), as DL4J has no \
-                plain momentum.
+                x86-64 baseline; measured once by hand on 2026-11-22 with only that build on the classpath, the \
+                cats-vs-dogs CNN trained at 9.6 img/s, the same as with the oneDNN-AVX2 build JavaCPP picks here. \
+                DL4J's own updaters: Adam(1e-3); RmsProp(1e-4, 0.9, 1e-7); for VGG16 Nesterovs(0.01, 0.9), as DL4J \
+                has no plain momentum.
                 - **(c) DL4J by hand with convlab's settings**: the layers of (b) after `Backends.init`, given the \
                 updater convlab builds from the YAML (Keras's rules: DL4J's Adam with epsilon 1e-7, convlab's \
-                KerasRmsProp and SgdMomentum). (a) and (c) compute the same thing, so (a)/(c) is what the YAML \
+                KerasRmsProp and SgdMomentum) and `cacheMode(CacheMode.DEVICE)` in the builder, then \
+                `FastPathNetwork.apply` on the network, as a Java user of convlab's library would write it. (a) and \
+                (c) compute the same thing, so (a)/(c) is what the YAML \
                 route costs or saves. (a)/(b) also contains the updater difference: convlab's Keras-rule updaters are \
                 chains of ND4J element-wise ops where DL4J's are fused native ops, which shows only for VGG16's \
                 138 million parameters.

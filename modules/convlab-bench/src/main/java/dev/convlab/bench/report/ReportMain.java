@@ -219,9 +219,9 @@ public final class ReportMain {
         }
         return t + "\nFor issue 3 item 5 (estimate within 25% of the measured peak): the estimate is what "
                 + "`convlab check` prints for the config's batch size; the peak is the whole training process's "
-                + "resident high-water mark (JVM, native libraries, Java heap and ND4J's arrays), with the JVM's committed heap "
-                + "pre-touched (-XX:+AlwaysPreTouch) as a long run ends up touching it; docs/memory.md has the "
-                + "method.\n";
+                + "resident high-water mark (JVM, native libraries, Java heap and ND4J's arrays), with the JVM's "
+                + "committed heap pre-touched (-XX:+AlwaysPreTouch) as a long run ends up touching it; docs/memory.md "
+                + "has the method.\n";
     }
 
     private static String targetsTable(Results r) {
