@@ -28,29 +28,33 @@ done
 
 # Budgets: "warm-up steps, min timed steps, min seconds, max seconds" (see Budget.java). Full runs time enough
 # steps for a figure steady to a few percent; quick runs only prove that every piece works.
-declare -A budget rounds
+declare -A budget rounds pair
 if [ "$quick" = 1 ]; then
   # no VGG16 warm-up: its steps are the slowest; quick figures are not results anyway
   budget[mnist-cnn/train]="2 5 0 0";     budget[mnist-cnn/infer]="2 5 0 0"
   budget[cats-dogs-cnn/train]="1 1 0 0"; budget[cats-dogs-cnn/infer]="1 1 0 0"
   budget[vgg16/train]="0 1 0 0";         budget[vgg16/infer]="0 1 0 0"
   rounds[mnist-cnn]=1; rounds[cats-dogs-cnn]=1; rounds[vgg16]=1
+  pair[mnist-cnn]="2 4 3"; pair[cats-dogs-cnn]="1 2 1"
   gemm_sizes="1024,2048"; gemm_seconds=1
   folder_images=160; folder_epochs=1; folder_warmup=1
 else
   # Rounds: every implementation once per round, one after the other, so that a ratio's two sides run minutes
   # apart at most on a machine whose speed drifts (see Method in the report); each round starts one implementation
-  # later, so with 4 rounds each implementation runs once in each position. VGG16 steps take seconds to minutes,
+  # later, so with 5 rounds each implementation runs once in each position. VGG16 steps take seconds to minutes,
   # so it runs one round with longer budgets.
   budget[mnist-cnn/train]="10 30 6 20";    budget[mnist-cnn/infer]="10 50 5 15"
   budget[cats-dogs-cnn/train]="3 8 8 40";  budget[cats-dogs-cnn/infer]="3 15 6 25"
   budget[vgg16/train]="2 5 20 75";         budget[vgg16/infer]="2 8 15 45"
-  rounds[mnist-cnn]=4; rounds[cats-dogs-cnn]=4; rounds[vgg16]=1
+  rounds[mnist-cnn]=5; rounds[cats-dogs-cnn]=5; rounds[vgg16]=1
+  # YAML against by hand in one JVM (PairMain): "warm-up steps, blocks, steps per block"; VGG16 is left out (two
+  # VGG16s in one process, and minutes per block)
+  pair[mnist-cnn]="10 30 10"; pair[cats-dogs-cnn]="3 16 2"
   gemm_sizes="2048,4096"; gemm_seconds=4
   folder_images=2000; folder_epochs=1; folder_warmup=3
 fi
 networks=(mnist-cnn cats-dogs-cnn vgg16)
-impls=(convlab dl4j-fast dl4j-default pytorch)
+impls=(convlab dl4j-fast dl4j-default pytorch pytorch-malloc)
 
 python="${BENCH_PYTHON:-/usr/bin/python3}"
 if ! "$python" -c 'import torch' 2>/dev/null; then
@@ -89,6 +93,12 @@ java_cmd=(java -XX:+AlwaysPreTouch -Xmx${heap_mb}m -Dorg.bytedeco.javacpp.maxbyt
   -Dorg.bytedeco.javacpp.maxphysicalbytes=${phys_mb}m
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$classpath")
 
+# convlab's glibc malloc settings, as scripts/convlab sets them: for (a), (c), the data wait and the one-process
+# comparison, and for (e), PyTorch run with the same settings; (b) and (d) keep glibc's defaults
+. "$root/scripts/lib/malloc.sh"
+# shellcheck disable=SC2207
+malloc_env=(env $(convlab_malloc_settings))
+
 run_dir="$target/bench-$(date +%Y%m%d-%H%M%S)"
 results="$run_dir/results.jsonl"
 mkdir -p "$run_dir/logs"
@@ -106,7 +116,7 @@ bench_config() {
 
 # The headline numbers of a log's result lines, for the console.
 summary() {
-  grep '^result:' "$1" | grep -oE '"(images_per_s|gflops_per_s|wait_share)": ?[0-9.eE+-]+' | tr -d '"' \
+  grep '^result:' "$1" | grep -oE '"(images_per_s|gflops_per_s|wait_share|ratio_median)": ?[0-9.eE+-]+' | tr -d '"' \
     | awk -F': ?' '{printf "%s %.4g  ", $1, $2}'
 }
 
@@ -163,19 +173,32 @@ for network in "${networks[@]}"; do
       common=(--network "$network" --mode "$mode" --batch "$batch" --warmup "$warmup" --min-steps "$min_steps"
         --min-seconds "$min_seconds" --max-seconds "$max_seconds" --round "$round" --out "$results")
       for impl in "${order[@]}"; do
-        if [ "$impl" = pytorch ]; then
-          run "$network-$mode-$impl-$round" "$python" "$torch_bench" throughput "${common[@]}" --threads "$threads"
-        else
-          run "$network-$mode-$impl-$round" "${java_cmd[@]}" dev.convlab.bench.ThroughputMain "${common[@]}" \
-            --impl "$impl" --config "$config"
-        fi
+        case "$impl" in
+          pytorch) run "$network-$mode-$impl-$round" "$python" "$torch_bench" throughput "${common[@]}" \
+            --threads "$threads" ;;
+          pytorch-malloc) run "$network-$mode-$impl-$round" "${malloc_env[@]}" "$python" "$torch_bench" throughput \
+            "${common[@]}" --threads "$threads" --impl pytorch-malloc ;;
+          dl4j-default) run "$network-$mode-$impl-$round" "${java_cmd[@]}" dev.convlab.bench.ThroughputMain \
+            "${common[@]}" --impl "$impl" --config "$config" ;;
+          *) run "$network-$mode-$impl-$round" "${malloc_env[@]}" "${java_cmd[@]}" dev.convlab.bench.ThroughputMain \
+            "${common[@]}" --impl "$impl" --config "$config" ;;
+        esac
       done
     done
   done
+  if [ -n "${pair[$network]:-}" ]; then
+    read -r warmup blocks block_steps <<<"${pair[$network]}"
+    echo "$network: YAML against by hand in one process"
+    for mode in train infer; do
+      run "$network-$mode-pair" "${malloc_env[@]}" "${java_cmd[@]}" dev.convlab.bench.PairMain --network "$network" --mode "$mode" \
+        --batch "$batch" --config "$config" --warmup "$warmup" --blocks "$blocks" --block-steps "$block_steps" \
+        --out "$results"
+    done
+  fi
 done
 
 echo "data wait (image folder of $folder_images generated 150x150 JPEG/PNG files):"
-run data-wait "${java_cmd[@]}" dev.convlab.bench.data.DataWaitMain --config "$(bench_config cats-dogs-cnn)" \
+run data-wait "${malloc_env[@]}" "${java_cmd[@]}" dev.convlab.bench.data.DataWaitMain --config "$(bench_config cats-dogs-cnn)" \
   --folder "$folder" --images "$folder_images" --epochs "$folder_epochs" --warmup "$folder_warmup" \
   --augmentation on --out "$results"
 

@@ -136,7 +136,7 @@ def throughput(args):
     mean = total / len(times)
     variation = (sum((t - mean) ** 2 for t in times) / len(times)) ** 0.5 / mean
     result = {
-        "kind": "throughput", "network": args.network, "impl": "pytorch", "mode": args.mode, "batch": args.batch,
+        "kind": "throughput", "network": args.network, "impl": args.impl, "mode": args.mode, "batch": args.batch,
         "warmup_steps": args.warmup, "steps": len(times), "seconds": total, "images_per_s": images_per_s,
         "step_ms_median": sorted(times)[len(times) // 2] * 1000, "step_variation": variation,
         "params": sum(p.numel() for p in model.parameters()), "forward_flops_per_image": forward,
@@ -192,6 +192,7 @@ def main():
     parser.add_argument("--sizes", default="2048,4096")
     parser.add_argument("--out", required=True)
     parser.add_argument("--round", type=int, default=None)
+    parser.add_argument("--impl", default="pytorch", help="the name written in the result line")
     args = parser.parse_args()
     # the same number of threads as ND4J uses; set before the first operation creates the pool
     torch.set_num_threads(args.threads)

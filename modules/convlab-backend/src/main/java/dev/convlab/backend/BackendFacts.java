@@ -56,6 +56,9 @@ public record BackendFacts(String backend, String requested, String nd4jVersion,
             notes.add("asked JavaCPP for " + platform + setup.variant().extension() + " but it loaded "
                     + loadedFolder);
         }
+        if (setup.backend() == BackendKind.CPU) {
+            notes.add(mallocNote(System.getenv()));
+        }
         HelperCheck.Result helpers = HelperCheck.run();
         long total = Pointer.totalPhysicalBytes();
         if (Pointer.maxPhysicalBytes() > PHYSICAL_LIMIT_WARNING * total && total > 0) {
@@ -71,6 +74,19 @@ public record BackendFacts(String backend, String requested, String nd4jVersion,
                 setup.settings().threadsFrom(), Nd4j.factory().blas().getMaxThreads(),
                 Nd4j.factory().blas().getBlasVendor().name(), Pointer.maxBytes(), Pointer.maxPhysicalBytes(), total,
                 notes);
+    }
+
+    /** The glibc malloc settings the launcher gives the process (scripts/lib/malloc.sh), or that it has none. */
+    static String mallocNote(Map<String, String> env) {
+        List<String> set = new ArrayList<>();
+        for (String name : List.of("MALLOC_ARENA_MAX", "MALLOC_MMAP_MAX_", "MALLOC_TRIM_THRESHOLD_")) {
+            if (env.containsKey(name)) {
+                set.add(name + "=" + env.get(name));
+            }
+        }
+        return set.isEmpty() ? "glibc malloc at its defaults: libnd4j's and oneDNN's large temporaries are mapped "
+                + "and faulted in again every step (scripts/convlab sets scripts/lib/malloc.sh's settings)"
+                : "glibc malloc: " + String.join(" ", set);
     }
 
     /** For run manifests: snake_case keys in a fixed order, plain strings, numbers and booleans. */

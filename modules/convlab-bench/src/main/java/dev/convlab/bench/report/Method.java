@@ -66,6 +66,14 @@ final class Method {
                 route costs or saves. (a)/(b) also contains the updater difference: convlab's Keras-rule updaters are \
                 chains of ND4J element-wise ops where DL4J's are fused native ops, which shows only for VGG16's \
                 138 million parameters.
+                - **glibc malloc**: (a), (c), the data wait and the one-process comparison run with the settings \
+                `scripts/convlab` gives every convlab process (`scripts/lib/malloc.sh`: one arena, no mmap, no \
+                trimming), because libnd4j and oneDNN malloc their large temporaries anew every step and glibc's \
+                defaults hand them back to the kernel, which then faults them in again (3.3 million page faults in \
+                18 cats-vs-dogs steps without, 0.5 million with). PyTorch frees its temporaries the same way and \
+                gains as much or more from the same settings, so it runs twice: (d) as it comes, and (e) with \
+                convlab's settings. Issue 3's targets compare with (d), what a PyTorch user runs by default; (e) is \
+                there so that nobody mistakes a glibc setting for a faster framework.
                 - **(d) PyTorch**: the same layers (VGG16 written out as Keras builds it: no dropout), the same \
                 batch, thread count and optimizer with Keras's hyperparameters (Adam eps 1e-7; RMSprop alpha 0.9, \
                 eps 1e-7; SGD momentum 0.9); softmax/sigmoid inside `CrossEntropyLoss`/`BCEWithLogitsLoss`, as \

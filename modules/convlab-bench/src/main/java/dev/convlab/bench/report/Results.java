@@ -44,6 +44,12 @@ final class Results {
         return lines.stream().filter(l -> kind.equals(l.get("kind"))).toList();
     }
 
+    /** The one-process YAML-against-hand comparison of a network and mode (PairMain), if it ran. */
+    Optional<Map<String, Object>> pair(String network, String mode) {
+        return ofKind("pair").stream().filter(l -> network.equals(l.get("network")) && mode.equals(l.get("mode")))
+                .reduce((first, second) -> second);
+    }
+
     /** Every round's measurement of one case, in the order they ran. */
     List<Map<String, Object>> rounds(String network, String impl, String mode) {
         return ofKind("throughput").stream().filter(l -> network.equals(l.get("network"))
