@@ -95,7 +95,7 @@ final class TunedMaxPooling extends SubsamplingLayer {
             }
         }
         boolean faster = builtin < oneDnn;
-        log.info("max pooling '{}' on {}: {} kernel ({} ms forward+backward, the other {} ms)",
+        log.debug("max pooling '{}' on {}: {} kernel ({} ms forward+backward, the other {} ms)",
                 conf().getLayer().getLayerName(), Arrays.toString(input.shape()), faster ? "libnd4j's" : "oneDNN's",
                 String.format("%.1f", Math.min(oneDnn, builtin) / 1e6),
                 String.format("%.1f", Math.max(oneDnn, builtin) / 1e6));
