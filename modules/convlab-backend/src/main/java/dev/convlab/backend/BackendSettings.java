@@ -7,20 +7,25 @@ import java.util.OptionalInt;
 import java.util.Properties;
 
 /**
- * The two knobs convlab reads from the process: the fast-path switch and the thread count. System properties win
+ * The knobs convlab reads from the process: the fast-path switch, the thread count and OpenBLAS's thread count. System properties win
  * over environment variables so a single run can override a shell-wide setting.
  *
  * @param fast    {@code convlab.fast} / {@code CONVLAB_FAST}; off means the plain native build and no oneDNN helpers
  * @param threads {@code convlab.threads}, else {@code OMP_NUM_THREADS}; empty leaves ND4J's default, which is all
  *                physical cores
  * @param threadsFrom which of the two set {@code threads}, or "default"
+ * @param blasThreads {@code convlab.blas_threads}, else {@code CONVLAB_BLAS_THREADS}: OpenBLAS's pool; empty leaves
+ *                    convlab's rule (see {@link Backends#init}: one thread when oneDNN runs the convolutions, else
+ *                    {@code threads})
  */
-public record BackendSettings(boolean fast, OptionalInt threads, String threadsFrom) {
+public record BackendSettings(boolean fast, OptionalInt threads, String threadsFrom, OptionalInt blasThreads) {
 
     public static final String FAST_PROPERTY = "convlab.fast";
     public static final String FAST_ENV = "CONVLAB_FAST";
     public static final String THREADS_PROPERTY = "convlab.threads";
     public static final String THREADS_ENV = "OMP_NUM_THREADS";
+    public static final String BLAS_THREADS_PROPERTY = "convlab.blas_threads";
+    public static final String BLAS_THREADS_ENV = "CONVLAB_BLAS_THREADS";
 
     public static BackendSettings current() {
         return from(System.getProperties(), System.getenv());
@@ -35,17 +40,25 @@ public record BackendSettings(boolean fast, OptionalInt threads, String threadsF
         } else if (envFast != null) {
             fast = parseSwitch(envFast, FAST_ENV);
         }
+        OptionalInt blas = count(props, env, BLAS_THREADS_PROPERTY, BLAS_THREADS_ENV);
         String propThreads = props.getProperty(THREADS_PROPERTY);
         if (propThreads != null) {
             return new BackendSettings(fast, OptionalInt.of(parseThreads(propThreads, "-D" + THREADS_PROPERTY)),
-                    THREADS_PROPERTY);
+                    THREADS_PROPERTY, blas);
         }
-        String envThreads = env.get(THREADS_ENV);
-        if (envThreads != null && !envThreads.isBlank()) {
-            // ND4J parses OMP_NUM_THREADS itself and dies with a bare NumberFormatException on junk; check it first.
-            return new BackendSettings(fast, OptionalInt.of(parseThreads(envThreads, THREADS_ENV)), THREADS_ENV);
+        // ND4J parses OMP_NUM_THREADS itself and dies with a bare NumberFormatException on junk; check it first.
+        OptionalInt fromEnv = count(new Properties(), env, THREADS_PROPERTY, THREADS_ENV);
+        return new BackendSettings(fast, fromEnv, fromEnv.isPresent() ? THREADS_ENV : "default", blas);
+    }
+
+    /** The count from the system property, else from the environment variable, else empty; checked either way. */
+    private static OptionalInt count(Properties props, Map<String, String> env, String property, String variable) {
+        String prop = props.getProperty(property);
+        if (prop != null) {
+            return OptionalInt.of(parseThreads(prop, "-D" + property));
         }
-        return new BackendSettings(fast, OptionalInt.empty(), "default");
+        String value = env.get(variable);
+        return value == null || value.isBlank() ? OptionalInt.empty() : OptionalInt.of(parseThreads(value, variable));
     }
 
     private static boolean parseSwitch(String value, String where) {

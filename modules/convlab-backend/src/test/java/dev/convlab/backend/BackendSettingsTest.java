@@ -27,6 +27,29 @@ class BackendSettingsTest {
         assertTrue(s.fast());
         assertEquals(OptionalInt.empty(), s.threads());
         assertEquals("default", s.threadsFrom());
+        assertEquals(OptionalInt.empty(), s.blasThreads());
+    }
+
+    @Test
+    void openBlasThreadsComeFromTheirOwnPropertyOrVariable() {
+        assertEquals(OptionalInt.of(2), BackendSettings.from(props("convlab.blas_threads", "2"),
+                Map.of("CONVLAB_BLAS_THREADS", "3")).blasThreads());
+        BackendSettings s = BackendSettings.from(props(), Map.of("CONVLAB_BLAS_THREADS", "3", "OMP_NUM_THREADS", "4"));
+        assertEquals(OptionalInt.of(3), s.blasThreads());
+        assertEquals(OptionalInt.of(4), s.threads());
+        assertEquals("CONVLAB_BLAS_THREADS", assertThrows(BadInput.class,
+                () -> BackendSettings.from(props(), Map.of("CONVLAB_BLAS_THREADS", "all"))).where());
+    }
+
+    @Test
+    void openBlasGetsOneThreadBesideOneDnnAndEveryThreadWithout() {
+        BackendSettings byDefault = BackendSettings.from(props(), Map.of());
+        assertEquals(OptionalInt.of(1), Backends.blasThreads(byDefault, true));
+        // without oneDNN the convolutions are OpenBLAS products: ND4J's default (the thread count) stays
+        assertEquals(OptionalInt.empty(), Backends.blasThreads(byDefault, false));
+        BackendSettings asked = BackendSettings.from(props("convlab.blas_threads", "2"), Map.of());
+        assertEquals(OptionalInt.of(2), Backends.blasThreads(asked, true));
+        assertEquals(OptionalInt.of(2), Backends.blasThreads(asked, false));
     }
 
     @Test

@@ -60,6 +60,9 @@ class BackendsTest {
         assertEquals("1.0.0-M2.1", f.dl4jVersion());
         assertEquals(s.variant().hasOneDnn(), f.oneDnnHelpers(), f.layerHelpers().toString());
         assertTrue(f.threads() >= 1);
+        if (s.helpersAsked()) {
+            assertEquals(1, f.blasThreads(), "OpenBLAS beside oneDNN");
+        }
         assertTrue(f.maxPhysicalBytes() > 0);
 
         Map<String, Object> m = f.toMap();

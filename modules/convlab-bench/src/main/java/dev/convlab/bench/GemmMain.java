@@ -27,6 +27,8 @@ public final class GemmMain {
     public static void main(String[] args) {
         Args a = Args.parse(args);
         Backends.init(BackendKind.AUTO);
+        // the ceiling of the whole machine: OpenBLAS on every thread, not the one convlab leaves it beside oneDNN
+        Nd4j.factory().blas().setMaxThreads(Nd4j.getEnvironment().maxMasterThreads());
         double minSeconds = a.getDouble("min-seconds");
         for (String size : a.get("sizes").split(",")) {
             int n = Integer.parseInt(size.trim());

@@ -35,6 +35,12 @@ class ThreadsInFreshJvmTest {
         int n = Integer.parseInt(threads.replaceAll("threads +(\\d+).*", "$1"));
         // ND4J's default: one thread per physical core of a socket; never more than the cores the JVM may use
         assertTrue(n >= 1 && n <= cores, threads + " with " + cores + " cores");
+        // the fast path's oneDNN does the convolutions; OpenBLAS, left the dense layers, gets one thread
+        assertTrue(threads.matches(".*, BLAS 1 .*"), threads);
+
+        ForkedCli blas = ForkedCli.run(dir, List.of("-Dconvlab.blas_threads=2"), "doctor");
+        assertTrue(blas.out().lines().anyMatch(l -> l.matches("threads +\\d+ \\(default\\), BLAS 2 .*")),
+                blas.toString());
     }
 
     @Test
