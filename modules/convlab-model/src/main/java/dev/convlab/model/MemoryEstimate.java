@@ -15,6 +15,8 @@ import java.util.Locale;
  * @param convolutionScratchBytes   oneDNN's buffers in a convolution's backward pass, outside ND4J's workspaces
  * @param prefetchBytes             the batches decoded ahead by the prefetch thread
  * @param allocatorSlackBytes       freed native memory that malloc keeps resident
+ * @param retainedBytes             with malloc set to keep every freed block (scripts/lib/malloc.sh): the first
+ *                                  step's arrays, which stay resident beside the workspaces that replace them
  */
 public record MemoryEstimate(
         int batchSize,
@@ -32,13 +34,14 @@ public record MemoryEstimate(
         long layerWorkingBytes,
         long convolutionScratchBytes,
         long prefetchBytes,
-        long allocatorSlackBytes) {
+        long allocatorSlackBytes,
+        long retainedBytes) {
 
     /** Everything but the runtime: what the network and its training add to the process. */
     public long trainingBytes() {
         return parameterBytes + gradientBytes + updaterBytes + activationBytes + updaterTemporaryBytes
                 + activationGradientBytes + layerWorkingBytes + convolutionScratchBytes + prefetchBytes
-                + allocatorSlackBytes;
+                + allocatorSlackBytes + retainedBytes;
     }
 
     /** The estimated peak resident memory of the training process. */
@@ -68,6 +71,8 @@ public record MemoryEstimate(
                 : "none without oneDNN");
         row(out, "input prefetch", prefetchBytes, "batches decoded ahead");
         row(out, "allocator slack", allocatorSlackBytes, "freed blocks malloc keeps");
+        row(out, "first step, kept", retainedBytes, retainedBytes > 0
+                ? "malloc keeps every freed block (scripts/lib/malloc.sh)" : "none: malloc returns large blocks");
         row(out, "total", totalBytes(), "");
         return out.toString();
     }

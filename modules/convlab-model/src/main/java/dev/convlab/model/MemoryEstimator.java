@@ -53,6 +53,12 @@ import java.lang.management.MemoryUsage;
  *   allocator slack       4 x sum over layers of 4 B out(l) where that is under 32 MiB   glibc serves blocks under
  *                                               its mmap threshold (which rises to 32 MiB) from its arenas and keeps
  *                                               them resident after they are freed
+ *   first step, kept      activations + updater temporaries + activation gradients + layer working memory
+ *                         + convolution scratch, when malloc keeps every freed block (MALLOC_MMAP_MAX_=0, as
+ *                         scripts/lib/malloc.sh sets it), else 0: in the first step DL4J's workspaces are still
+ *                         learning their sizes and every one of these arrays is allocated on its own; the workspaces
+ *                         allocated from the second step on are single blocks that the first step's freed ones,
+ *                         scattered through malloc's one arena, cannot hold, so both stay resident
  * </pre>
  * The workspace terms match the workspace sizes DL4J reports after a few steps to within a few percent; the
  * convolution scratch, allocator slack and runtime terms are fitted to measurements of the MNIST, cats-vs-dogs and
@@ -77,8 +83,18 @@ public final class MemoryEstimator {
      *
      * @param heapBytes the JVM heap (committed, or at start the initial size)
      * @param oneDnn    whether DL4J's oneDNN helpers run the convolutions (convlab's fast path)
+     * @param mallocKeepsAll whether glibc malloc keeps every freed block ({@code MALLOC_MMAP_MAX_=0}, which
+     *                  scripts/convlab sets on the fast path)
      */
-    public record Process(long heapBytes, boolean oneDnn) {
+    public record Process(long heapBytes, boolean oneDnn, boolean mallocKeepsAll) {
+        /** glibc's environment variable that, at 0, has malloc serve every block from its arena (never mmap). */
+        public static final String MMAP_MAX_ENV = "MALLOC_MMAP_MAX_";
+
+        /** A process with glibc malloc's defaults. */
+        public Process(long heapBytes, boolean oneDnn) {
+            this(heapBytes, oneDnn, false);
+        }
+
         public Process {
             if (heapBytes < 0) {
                 throw new IllegalArgumentException("heap bytes must not be negative, got " + heapBytes);
@@ -90,7 +106,8 @@ public final class MemoryEstimator {
             MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
             boolean oneDnn = Backends.setup().map(BackendSetup::helpersAsked)
                     .orElseGet(() -> BackendSettings.current().fast());
-            return new Process(Math.max(heap.getInit(), heap.getCommitted()), oneDnn);
+            return new Process(Math.max(heap.getInit(), heap.getCommitted()), oneDnn,
+                    "0".equals(System.getenv(MMAP_MAX_ENV)));
         }
     }
 
@@ -150,15 +167,17 @@ public final class MemoryEstimator {
         long updaterWorking = FLOAT * t * trainable;
         long perExampleData = (long) plan.input().height() * plan.input().width() * plan.input().channels()
                 + plan.numClasses();
+        long updaterTemporaries = Math.max(0, updaterWorking - activationBytes);
+        long activationGradients = FLOAT * batch * (maxInEven + maxInOdd);
+        long workingBytes = FLOAT * batch * working;
+        long scratchBytes = FLOAT * batch * scratch;
+        long firstStep = activationBytes + updaterTemporaries + activationGradients + workingBytes + scratchBytes;
         return new MemoryEstimate(batchSize, process.oneDnn(), params,
                 RUNTIME_NATIVE + process.heapBytes(), process.heapBytes(),
                 FLOAT * params, FLOAT * params, k, FLOAT * k * trainable,
-                activationBytes, Math.max(0, updaterWorking - activationBytes),
-                FLOAT * batch * (maxInEven + maxInOdd),
-                FLOAT * batch * working,
-                FLOAT * batch * scratch,
+                activationBytes, updaterTemporaries, activationGradients, workingBytes, scratchBytes,
                 Math.max(PREFETCH_MIN, PREFETCH_BATCHES * FLOAT * batch * perExampleData),
-                ALLOCATOR_SLACK_FACTOR * smallBlocks);
+                ALLOCATOR_SLACK_FACTOR * smallBlocks, process.mallocKeepsAll() ? firstStep : 0);
     }
 
     /** Values per example a layer's forward or backward pass keeps in DL4J's per-layer working workspace. */
