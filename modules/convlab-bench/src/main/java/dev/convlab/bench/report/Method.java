@@ -32,7 +32,10 @@ final class Method {
                 and their range; a ratio is the median over the rounds of that round's ratio.
                 - **Threads**: every process uses the same number of threads: ND4J's default (one per physical \
                 core; convlab leaves it there unless `convlab.threads`/`OMP_NUM_THREADS` is set) and \
-                `torch.set_num_threads` with that number. Each result line records the count it actually used.
+                `torch.set_num_threads` with that number. Each result line records the count it actually used. \
+                (a) and (c) leave OpenBLAS, which ND4J gives a pool of its own, one thread (`Backends.init`: oneDNN \
+                runs the convolutions, and OpenBLAS's idle workers spinning after each dense-layer product took a \
+                core from the OpenMP pool that runs them); (b) keeps ND4J's default, OpenBLAS on every thread.
                 - **Peak memory**: the process's resident high-water mark (VmHWM from /proc/self/status), read at \
                 the end of the process, for every implementation alike.
                 - **FLOPs**: counted analytically per image: a convolution 2·kh·kw·cin·cout·oh·ow, a dense layer \
