@@ -76,10 +76,22 @@ public record BackendFacts(String backend, String requested, String nd4jVersion,
                 notes);
     }
 
+    /** glibc's variables that scripts/lib/malloc.sh sets. */
+    private static final List<String> MALLOC_SETTINGS = List.of("MALLOC_ARENA_MAX", "MALLOC_MMAP_MAX_",
+            "MALLOC_TRIM_THRESHOLD_");
+
+    /**
+     * Whether glibc malloc keeps every freed block in the process: {@code MALLOC_MMAP_MAX_=0} (scripts/lib/malloc.sh)
+     * has it serve even the largest blocks from its arena, never from mappings it would hand back.
+     */
+    public static boolean mallocKeepsEveryBlock(Map<String, String> env) {
+        return "0".equals(env.get("MALLOC_MMAP_MAX_"));
+    }
+
     /** The glibc malloc settings the launcher gives the process (scripts/lib/malloc.sh), or that it has none. */
     static String mallocNote(Map<String, String> env) {
         List<String> set = new ArrayList<>();
-        for (String name : List.of("MALLOC_ARENA_MAX", "MALLOC_MMAP_MAX_", "MALLOC_TRIM_THRESHOLD_")) {
+        for (String name : MALLOC_SETTINGS) {
             if (env.containsKey(name)) {
                 set.add(name + "=" + env.get(name));
             }

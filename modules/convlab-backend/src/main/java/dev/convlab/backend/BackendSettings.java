@@ -7,16 +7,16 @@ import java.util.OptionalInt;
 import java.util.Properties;
 
 /**
- * The knobs convlab reads from the process: the fast-path switch, the thread count and OpenBLAS's thread count. System properties win
- * over environment variables so a single run can override a shell-wide setting.
+ * The knobs convlab reads from the process: the fast-path switch, the thread count and OpenBLAS's thread count.
+ * System properties win over environment variables so a single run can override a shell-wide setting.
  *
  * @param fast    {@code convlab.fast} / {@code CONVLAB_FAST}; off means the plain native build and no oneDNN helpers
  * @param threads {@code convlab.threads}, else {@code OMP_NUM_THREADS}; empty leaves ND4J's default, which is all
  *                physical cores
  * @param threadsFrom which of the two set {@code threads}, or "default"
  * @param blasThreads {@code convlab.blas_threads}, else {@code CONVLAB_BLAS_THREADS}: OpenBLAS's pool; empty leaves
- *                    convlab's rule (see {@link Backends#init}: one thread when oneDNN runs the convolutions, else
- *                    {@code threads})
+ *                    convlab's rule ({@link Backends#blasThreads}: one thread when oneDNN runs the convolutions,
+ *                    else what the thread count or ND4J's default gives it)
  */
 public record BackendSettings(boolean fast, OptionalInt threads, String threadsFrom, OptionalInt blasThreads) {
 
@@ -40,15 +40,12 @@ public record BackendSettings(boolean fast, OptionalInt threads, String threadsF
         } else if (envFast != null) {
             fast = parseSwitch(envFast, FAST_ENV);
         }
-        OptionalInt blas = count(props, env, BLAS_THREADS_PROPERTY, BLAS_THREADS_ENV);
-        String propThreads = props.getProperty(THREADS_PROPERTY);
-        if (propThreads != null) {
-            return new BackendSettings(fast, OptionalInt.of(parseThreads(propThreads, "-D" + THREADS_PROPERTY)),
-                    THREADS_PROPERTY, blas);
-        }
         // ND4J parses OMP_NUM_THREADS itself and dies with a bare NumberFormatException on junk; check it first.
-        OptionalInt fromEnv = count(new Properties(), env, THREADS_PROPERTY, THREADS_ENV);
-        return new BackendSettings(fast, fromEnv, fromEnv.isPresent() ? THREADS_ENV : "default", blas);
+        OptionalInt threads = count(props, env, THREADS_PROPERTY, THREADS_ENV);
+        String threadsFrom = props.getProperty(THREADS_PROPERTY) != null ? THREADS_PROPERTY
+                : threads.isPresent() ? THREADS_ENV : "default";
+        return new BackendSettings(fast, threads, threadsFrom,
+                count(props, env, BLAS_THREADS_PROPERTY, BLAS_THREADS_ENV));
     }
 
     /** The count from the system property, else from the environment variable, else empty; checked either way. */

@@ -1,6 +1,7 @@
 package dev.convlab.bench;
 
 import dev.convlab.backend.FastPathNetwork;
+import dev.convlab.bench.report.Results;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,8 +68,7 @@ public final class PairMain {
         result.put("block_steps", blockSteps);
         result.put("yaml_images_per_s", images / yamlSeconds);
         result.put("hand_images_per_s", images / handSeconds);
-        List<Double> sorted = ratios.stream().sorted().toList();
-        result.put("ratio_median", (sorted.get((blocks - 1) / 2) + sorted.get(blocks / 2)) / 2);
+        result.put("ratio_median", Results.median(ratios));
         result.put("ratio_min", ratios.stream().min(Double::compare).orElseThrow());
         result.put("ratio_max", ratios.stream().max(Double::compare).orElseThrow());
         ResultLine.append(Path.of(a.get("out")), result);
@@ -80,7 +80,7 @@ public final class PairMain {
         net.init();
         FastPathNetwork.apply(net);
         RandomBatch data = RandomBatch.of(net, batch, network.height(), network.width(), network.channels(), 42);
-        return train ? () -> net.fit(data.features(), data.labels()) : () -> net.output(data.features(), false);
+        return data.step(net, train);
     }
 
     private static double time(Runnable step, int steps) {

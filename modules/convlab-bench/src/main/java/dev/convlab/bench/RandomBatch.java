@@ -30,4 +30,9 @@ public record RandomBatch(INDArray features, INDArray labels) {
         }
         return new RandomBatch(x, y);
     }
+
+    /** One benchmark step on this batch: a training step ({@code fit}) or an inference pass. */
+    public Runnable step(MultiLayerNetwork net, boolean train) {
+        return train ? () -> net.fit(features, labels) : () -> net.output(features, false);
+    }
 }

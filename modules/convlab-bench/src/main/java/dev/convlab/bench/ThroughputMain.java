@@ -68,8 +68,7 @@ public final class ThroughputMain {
         result.put("cache_mode", net.getLayerWiseConfigurations().getCacheMode().name());
         RandomBatch data = RandomBatch.of(net, batch, network.height(), network.width(), network.channels(), 42);
         boolean train = mode.equals("train");
-        Runnable step = train ? () -> net.fit(data.features(), data.labels())
-                : () -> net.output(data.features(), false);
+        Runnable step = data.step(net, train);
 
         Timing timing = Throughput.measure(step, batch, Budget.from(a));
 

@@ -1,5 +1,6 @@
 package dev.convlab.model;
 
+import dev.convlab.backend.BackendFacts;
 import dev.convlab.backend.BackendSettings;
 import dev.convlab.backend.BackendSetup;
 import dev.convlab.backend.Backends;
@@ -87,9 +88,6 @@ public final class MemoryEstimator {
      *                  scripts/convlab sets on the fast path)
      */
     public record Process(long heapBytes, boolean oneDnn, boolean mallocKeepsAll) {
-        /** glibc's environment variable that, at 0, has malloc serve every block from its arena (never mmap). */
-        public static final String MMAP_MAX_ENV = "MALLOC_MMAP_MAX_";
-
         /** A process with glibc malloc's defaults. */
         public Process(long heapBytes, boolean oneDnn) {
             this(heapBytes, oneDnn, false);
@@ -107,7 +105,7 @@ public final class MemoryEstimator {
             boolean oneDnn = Backends.setup().map(BackendSetup::helpersAsked)
                     .orElseGet(() -> BackendSettings.current().fast());
             return new Process(Math.max(heap.getInit(), heap.getCommitted()), oneDnn,
-                    "0".equals(System.getenv(MMAP_MAX_ENV)));
+                    BackendFacts.mallocKeepsEveryBlock(System.getenv()));
         }
     }
 

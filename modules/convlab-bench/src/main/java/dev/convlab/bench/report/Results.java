@@ -16,7 +16,7 @@ import java.util.Optional;
  * The lines of one benchmark run. Kinds: throughput, gemm, data_wait (written by the measuring processes) and
  * failed (written by scripts/benchmark.sh when a process exits non-zero or times out).
  */
-final class Results {
+public final class Results {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final List<Map<String, Object>> lines;
 
@@ -86,7 +86,8 @@ final class Results {
         return ratios.isEmpty() ? ratio(rate(network, a, mode), rate(network, b, mode)) : median(ratios);
     }
 
-    static Double median(List<Double> values) {
+    /** The median, or null for no values. */
+    public static Double median(List<Double> values) {
         if (values.isEmpty()) {
             return null;
         }
