@@ -86,9 +86,12 @@ def forward_flops_per_image(model, shape):
 
 
 def measure(step, args):
-    """Budget.java's rule: warm-up thrown away, then at least min-steps and min-seconds, cut at max-seconds."""
-    for _ in range(args.warmup):
+    """Budget.java's rule: warm-up (at least warmup steps and warmup-seconds) thrown away, then at least min-steps
+    and min-seconds, cut at max-seconds."""
+    start, done = time.perf_counter(), 0
+    while done < args.warmup or time.perf_counter() - start < args.warmup_seconds:
         step()
+        done += 1
     times, start = [], time.perf_counter()
     while True:
         elapsed = time.perf_counter() - start
@@ -137,7 +140,8 @@ def throughput(args):
     variation = (sum((t - mean) ** 2 for t in times) / len(times)) ** 0.5 / mean
     result = {
         "kind": "throughput", "network": args.network, "impl": args.impl, "mode": args.mode, "batch": args.batch,
-        "warmup_steps": args.warmup, "steps": len(times), "seconds": total, "images_per_s": images_per_s,
+        "warmup_steps": args.warmup, "warmup_seconds": args.warmup_seconds, "steps": len(times), "seconds": total,
+        "images_per_s": images_per_s,
         "step_ms_median": sorted(times)[len(times) // 2] * 1000, "step_variation": variation,
         "params": sum(p.numel() for p in model.parameters()), "forward_flops_per_image": forward,
         "gflops_per_s": (3 if train else 1) * forward * images_per_s / 1e9, "peak_rss_bytes": peak_rss_bytes(),
@@ -186,6 +190,7 @@ def main():
     parser.add_argument("--batch", type=int)
     parser.add_argument("--threads", type=int, required=True)
     parser.add_argument("--warmup", type=int, default=2)
+    parser.add_argument("--warmup-seconds", type=float, default=0)
     parser.add_argument("--min-steps", type=int, default=3)
     parser.add_argument("--min-seconds", type=float, default=0)
     parser.add_argument("--max-seconds", type=float, default=60)

@@ -42,7 +42,7 @@ public final class GemmMain {
     }
 
     private static void measure(String impl, int n, Runnable product, double minSeconds, Args a) {
-        Timing timing = Throughput.measure(product, 1, new Budget(WARMUP, 3, minSeconds, 10 * minSeconds));
+        Timing timing = Throughput.measure(product, 1, new Budget(WARMUP, 0, 3, minSeconds, 10 * minSeconds));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("kind", "gemm");
         result.put("impl", impl);

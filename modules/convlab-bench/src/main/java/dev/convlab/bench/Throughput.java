@@ -9,11 +9,12 @@ public final class Throughput {
     }
 
     public static Timing measure(Runnable step, int batch, Budget budget) {
-        for (int i = 0; i < budget.warmupSteps(); i++) {
+        long start = System.nanoTime();
+        for (int i = 0; !budget.warmedUp(i, (System.nanoTime() - start) / 1e9); i++) {
             step.run();
         }
         List<Double> times = new ArrayList<>();
-        long start = System.nanoTime();
+        start = System.nanoTime();
         while (!budget.done(times.size(), (System.nanoTime() - start) / 1e9)) {
             long t0 = System.nanoTime();
             step.run();

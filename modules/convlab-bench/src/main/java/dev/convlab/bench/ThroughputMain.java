@@ -17,7 +17,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * scripts/benchmark.sh starts one per measurement.
  * <pre>
  *   --network mnist-cnn|cats-dogs-cnn|vgg16  --impl convlab|dl4j-default|dl4j-fast  --mode train|infer
- *   --batch N  --config configs/bench/NETWORK.yaml  --warmup N --min-steps N --min-seconds S --max-seconds S
+ *   --batch N  --config configs/bench/NETWORK.yaml  --warmup N [--warmup-seconds S] --min-steps N --min-seconds S --max-seconds S
  *   --out results.jsonl
  * </pre>
  */
@@ -70,11 +70,13 @@ public final class ThroughputMain {
         boolean train = mode.equals("train");
         Runnable step = data.step(net, train);
 
-        Timing timing = Throughput.measure(step, batch, Budget.from(a));
+        Budget budget = Budget.from(a);
+        Timing timing = Throughput.measure(step, batch, budget);
 
         long forward = Flops.forwardPerImage(conf, network.inputType());
         long perImage = train ? Flops.TRAINING_FACTOR * forward : forward;
-        result.put("warmup_steps", Budget.from(a).warmupSteps());
+        result.put("warmup_steps", budget.warmupSteps());
+        result.put("warmup_seconds", budget.warmupSeconds());
         result.put("steps", timing.steps());
         result.put("seconds", timing.totalSeconds());
         result.put("images_per_s", timing.imagesPerSecond());
