@@ -1,9 +1,11 @@
 package dev.convlab.backend;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.convlab.backend.testing.FastPathSwitch;
@@ -12,6 +14,7 @@ import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -28,11 +32,12 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * What {@link FastPathNetwork#apply} changes in a network must change no number: cache mode DEVICE and
- * {@link TunedMaxPooling} are speed only. Checked exactly (bit for bit), not within a tolerance, because both are
- * claimed to compute the same operations on the same numbers: the cache keeps the forward pass's own
- * pre-activation instead of recomputing it with the same oneDNN primitive, and the two max-pooling kernels select
- * the same elements.
+ * What {@link FastPathNetwork#apply} changes in a network must change no number: cache mode DEVICE,
+ * {@link TunedMaxPooling} and {@link FastReluConvolution} are speed only. Checked exactly (bit for bit), not within
+ * a tolerance, because all three are claimed to compute the same numbers: the cache keeps the forward pass's own
+ * pre-activation instead of recomputing it with the same oneDNN primitive, the two max-pooling kernels select the
+ * same elements, and the ReLU gradient passes each epsilon through or gives a zero (whose sign cannot reach a
+ * parameter).
  */
 @ExtendWith(SingleThreaded.class)
 class FastPathNetworkTest {
@@ -70,19 +75,68 @@ class FastPathNetworkTest {
         return Nd4j.rand(DataType.FLOAT, shape).muli(2).castTo(DataType.INT32).castTo(DataType.FLOAT);
     }
 
+    /** Equal bit for bit (INDArray.equals allows a difference of 1e-5). */
+    static void assertBitIdentical(INDArray expected, INDArray actual, String what) {
+        assertArrayEquals(expected.shape(), actual.shape(), what);
+        float[] e = expected.ravel().toFloatVector();
+        float[] a = actual.ravel().toFloatVector();
+        for (int i = 0; i < e.length; i++) {
+            if (Float.floatToRawIntBits(e[i]) != Float.floatToRawIntBits(a[i])) {
+                fail(what + ": element " + i + " is " + a[i] + ", expected " + e[i]);
+            }
+        }
+    }
+
     @Test
-    void applySwapsMaxPoolingAndSetsTheCacheButLeavesTheConfigurationAlone() {
+    void applySwapsLayersAndSetsTheCacheButLeavesTheConfigurationAlone() {
         MultiLayerNetwork net = network();
-        String before = net.getLayerWiseConfigurations().getConf(1).toJson();
+        MultiLayerNetwork twin = network(); // plain DL4J, trained alike, with the cache mode set by hand
         FastPathNetwork.apply(net);
         assertEquals(CacheMode.DEVICE, net.getLayerWiseConfigurations().getCacheMode());
-        for (int i : new int[] {1, 3}) {
-            assertInstanceOf(TunedMaxPooling.class, net.getLayer(i));
+        for (int i : new int[] {0, 1, 2, 3}) {
+            assertEquals(i % 2 == 0 ? FastReluConvolution.class : TunedMaxPooling.class, net.getLayer(i).getClass());
             assertSame(net.getLayer(i), net.getLayer(net.getLayer(i).conf().getLayer().getLayerName()));
         }
-        assertEquals(before, net.getLayerWiseConfigurations().getConf(1).toJson());
-        FastPathNetwork.apply(net); // idempotent: a tuned layer is not wrapped again
+        net.fit(tiedInput(2, 3, 38, 38), tiedInput(2, 3));
+        twin.getLayerWiseConfigurations().setCacheMode(CacheMode.DEVICE);
+        twin.setCacheMode(CacheMode.DEVICE);
+        twin.fit(tiedInput(2, 3, 38, 38), tiedInput(2, 3));
+        assertEquals(twin.getLayerWiseConfigurations().toJson(), net.getLayerWiseConfigurations().toJson(),
+                "after a training step the configuration names DL4J's own classes, ActivationReLU included");
+        assertEquals(ActivationReLU.class, ((BaseLayer) net.getLayer(0).conf().getLayer()).getActivationFn().getClass());
+        FastPathNetwork.apply(net); // idempotent: a replaced layer is not replaced again
         assertEquals(TunedMaxPooling.class, net.getLayer(1).getClass());
+        assertEquals(FastReluConvolution.class, net.getLayer(0).getClass());
+    }
+
+    @Test
+    void onlyPlainReluConvolutionsAreReplaced() {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
+                .list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.TANH).build())
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).activation(new ActivationReLU(6.0, 0.0, 0.0))
+                        .build())
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY)
+                        .nOut(1).build())
+                .setInputType(InputType.convolutional(12, 12, 1)).build());
+        net.init();
+        FastPathNetwork.apply(net);
+        assertEquals(org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class, net.getLayer(0).getClass());
+        assertEquals(org.deeplearning4j.nn.layers.convolution.ConvolutionLayer.class, net.getLayer(1).getClass(),
+                "ReLU6 has its own gradient");
+        assertEquals(FastReluConvolution.class, net.getLayer(2).getClass());
+    }
+
+    @Test
+    void aFailedBackwardPassLeavesDl4jsReluInTheConfiguration() {
+        MultiLayerNetwork net = FastPathNetwork.apply(network());
+        INDArray x = tiedInput(2, 3, 38, 38);
+        net.feedForward(x, true);
+        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+        INDArray wrongShape = Nd4j.ones(DataType.FLOAT, 2, 16, 5, 5);
+        assertThrows(RuntimeException.class, () -> net.getLayer(0).backpropGradient(wrongShape, mgr));
+        assertEquals(ActivationReLU.class, ((BaseLayer) net.getLayer(0).conf().getLayer()).getActivationFn().getClass());
     }
 
     @Test
@@ -95,10 +149,32 @@ class FastPathNetworkTest {
         for (int step = 0; step < 5; step++) {
             plain.fit(x, y);
             tuned.fit(x, y);
-            assertEquals(plain.params(), tuned.params(), "parameters after step " + (step + 1));
+            assertBitIdentical(plain.params(), tuned.params(), "parameters after step " + (step + 1));
         }
         assertNotEquals(network().params(), tuned.params(), "training moved the parameters");
-        assertEquals(plain.output(x), tuned.output(x));
+        assertBitIdentical(plain.output(x), tuned.output(x), "outputs after training");
+    }
+
+    @Test
+    void applyOnANetworkThatAlreadyHasUpdaterStateKeepsTrainingItExactly() {
+        // a resumed run: the network comes back from a checkpoint with Adam's moments, then gets the fast path
+        MultiLayerNetwork plain = network();
+        MultiLayerNetwork resumed = network();
+        resumed.setParams(plain.params().dup());
+        INDArray x = tiedInput(6, 3, 38, 38);
+        INDArray y = tiedInput(6, 3);
+        plain.fit(x, y);
+        resumed.fit(x, y);
+        INDArray state = resumed.getUpdater().getStateViewArray();
+        FastPathNetwork.apply(resumed);
+        assertSame(state, resumed.getUpdater().getStateViewArray(), "the new updater holds the same moments");
+        for (int step = 0; step < 3; step++) {
+            plain.fit(x, y);
+            resumed.fit(x, y);
+        }
+        assertBitIdentical(plain.params(), resumed.params(), "parameters 3 steps after apply");
+        assertBitIdentical(plain.getUpdater().getStateViewArray(), resumed.getUpdater().getStateViewArray(),
+                "Adam's moments");
     }
 
     @Test
@@ -125,8 +201,8 @@ class FastPathNetworkTest {
             INDArray outBuiltin = layer.activateWith(false, mgr);
             INDArray gradBuiltin = layer.backpropWith(false, epsilon, mgr);
             String what = java.util.Arrays.toString(shape);
-            assertEquals(outOneDnn, outBuiltin, "forward " + what);
-            assertEquals(gradOneDnn, gradBuiltin, "input gradient " + what);
+            assertBitIdentical(outOneDnn, outBuiltin, "forward " + what);
+            assertBitIdentical(gradOneDnn, gradBuiltin, "input gradient " + what);
             assertNotEquals(0.0, gradOneDnn.sumNumber().doubleValue(), "a gradient reached the input " + what);
         }
     }
