@@ -54,7 +54,8 @@ final class Method {
                 the config's backend (the default fast path: the nd4j-native build chosen from the CPU's flags, \
                 DL4J's oneDNN helpers on and made to load), then `ModelFactory.plan` and `build`, and \
                 `FastPathNetwork.apply` (cache mode DEVICE, so that a convolution's backward pass does not compute \
-                its forward pass again; each max-pooling layer on the faster of oneDNN's and libnd4j's kernels), as \
+                its forward pass again; each max-pooling layer on the faster of oneDNN's and libnd4j's kernels; a ReLU \
+                convolution's ReLU gradient as two vectorised ops instead of libnd4j's per-element relu_bp), as \
                 `convlab train` does; Keras semantics, so convlab's own updaters for RMSprop and SGD momentum.
                 - **(b) plain DL4J, defaults**: the same network written by hand with DL4J's builders \
                 (`modules/convlab-bench/src/main/java/dev/convlab/bench/dl4j`), and no convlab code at all: DL4J's \
