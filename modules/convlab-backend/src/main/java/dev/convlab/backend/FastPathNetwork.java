@@ -1,6 +1,7 @@
 package dev.convlab.backend;
 
 import java.lang.reflect.Field;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Updater;
@@ -103,9 +104,31 @@ public final class FastPathNetwork {
         if (layer.getClass() == ConvolutionLayer.class
                 && ReluBackprop.replaces(((org.deeplearning4j.nn.conf.layers.ConvolutionLayer) layer.conf().getLayer())
                         .getActivationFn())) {
-            return new FastReluConvolution((ConvolutionLayer) layer, dataType);
+            try {
+                return new FastReluConvolution((ConvolutionLayer) layer, dataType);
+            } catch (IllegalStateException e) { // a DL4J whose layer fields cannot be copied: keep its own layer
+                log.info("ReLU gradient left to DL4J: {}", e.getMessage());
+            }
         }
         return null;
+    }
+
+    /**
+     * What the fast path did to each layer it changed, by layer name, for run manifests: "ReLU gradient vectorised",
+     * and for max pooling which kernel the timing picked per input shape ("not timed yet" before the first batch).
+     * Empty with the fast path off. The cache mode is in the network's configuration.
+     */
+    public static Map<String, String> describe(MultiLayerNetwork net) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Layer layer : net.getLayers()) {
+            String name = layer.conf().getLayer().getLayerName();
+            if (layer instanceof FastReluConvolution) {
+                out.put(name, "ReLU gradient vectorised (not libnd4j's relu_bp)");
+            } else if (layer instanceof TunedMaxPooling pooling) {
+                out.put(name, pooling.describe());
+            }
+        }
+        return out;
     }
 
     /** MultiLayerNetwork keeps its layers by name too (getLayer(String)); M2.1 has no setter for that map. */

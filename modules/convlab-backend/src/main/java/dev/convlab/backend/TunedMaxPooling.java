@@ -1,10 +1,12 @@
 package dev.convlab.backend;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -78,6 +80,17 @@ final class TunedMaxPooling extends SubsamplingLayer {
             return false;
         }
         return builtinFaster.computeIfAbsent(Arrays.stream(input.shape()).boxed().toList(), shape -> measure());
+    }
+
+    /** Which kernel runs, per input shape timed so far, e.g. "max pooling on libnd4j's kernel for 32x32x148x148". */
+    String describe() {
+        if (builtinFaster.isEmpty()) {
+            return "max pooling kernel not timed yet (it is on the first batch)";
+        }
+        List<String> parts = new ArrayList<>();
+        builtinFaster.forEach((shape, builtin) -> parts.add((builtin ? "libnd4j's" : "oneDNN's") + " kernel for "
+                + shape.stream().map(String::valueOf).collect(Collectors.joining("x"))));
+        return "max pooling on " + String.join("; ", parts);
     }
 
     private boolean measure() {

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.convlab.backend.testing.FastPathSwitch;
 import dev.convlab.backend.testing.SingleThreaded;
+import java.util.Map;
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -97,7 +99,15 @@ class FastPathNetworkTest {
             assertEquals(i % 2 == 0 ? FastReluConvolution.class : TunedMaxPooling.class, net.getLayer(i).getClass());
             assertSame(net.getLayer(i), net.getLayer(net.getLayer(i).conf().getLayer().getLayerName()));
         }
+        assertEquals("max pooling kernel not timed yet (it is on the first batch)",
+                FastPathNetwork.describe(net).get(net.getLayer(1).conf().getLayer().getLayerName()));
         net.fit(tiedInput(2, 3, 38, 38), tiedInput(2, 3));
+        Map<String, String> described = FastPathNetwork.describe(net);
+        assertEquals(4, described.size(), described.toString());
+        assertEquals("ReLU gradient vectorised (not libnd4j's relu_bp)",
+                described.get(net.getLayer(2).conf().getLayer().getLayerName()));
+        assertTrue(described.get(net.getLayer(3).conf().getLayer().getLayerName())
+                .matches("max pooling on (oneDNN's|libnd4j's) kernel for 2x8x16x16"), described.toString());
         twin.getLayerWiseConfigurations().setCacheMode(CacheMode.DEVICE);
         twin.setCacheMode(CacheMode.DEVICE);
         twin.fit(tiedInput(2, 3, 38, 38), tiedInput(2, 3));

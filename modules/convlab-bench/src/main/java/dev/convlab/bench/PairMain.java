@@ -19,7 +19,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * no separate processes: both run on the same native build with the same helper switch.
  * <pre>
  *   --network NAME --mode train|infer --batch N --config configs/bench/NETWORK.yaml
- *   --warmup N --blocks N --block-steps N --out results.jsonl
+ *   --warmup N [--warmup-seconds S] --blocks N --block-steps N --out results.jsonl
  * </pre>
  */
 public final class PairMain {
@@ -41,17 +41,23 @@ public final class PairMain {
         MultiLayerConfiguration handConf = network.handBuilt(network.convlabUpdater(), CacheMode.DEVICE);
         Runnable yaml = step(yamlConf, network, batch, train);
         Runnable hand = step(handConf, network, batch, train);
-        for (int i = 0; i < a.getInt("warmup"); i++) {
+        // warm-up as Budget's: both networks in turn, for at least the steps and the seconds asked (the JIT compiler
+        // takes a core for the first seconds of the process, and blocks timed then measure it, not the networks)
+        Budget warmup = new Budget(a.getInt("warmup"), Double.parseDouble(a.get("warmup-seconds", "0")), 0, 0, 0);
+        long start = System.nanoTime();
+        for (int i = 0; !warmup.warmedUp(i, (System.nanoTime() - start) / 1e9); i++) {
             yaml.run();
             hand.run();
         }
         double yamlSeconds = 0;
         double handSeconds = 0;
         List<Double> ratios = new ArrayList<>();
+        List<Double> yamlSteps = new ArrayList<>();
+        List<Double> handSteps = new ArrayList<>();
         for (int block = 0; block < blocks; block++) {
             boolean yamlFirst = block % 2 == 0;
-            double first = time(yamlFirst ? yaml : hand, blockSteps);
-            double second = time(yamlFirst ? hand : yaml, blockSteps);
+            double first = time(yamlFirst ? yaml : hand, blockSteps, yamlFirst ? yamlSteps : handSteps);
+            double second = time(yamlFirst ? hand : yaml, blockSteps, yamlFirst ? handSteps : yamlSteps);
             double y = yamlFirst ? first : second;
             double h = yamlFirst ? second : first;
             yamlSeconds += y;
@@ -64,10 +70,19 @@ public final class PairMain {
         result.put("network", network.id());
         result.put("mode", mode);
         result.put("batch", batch);
+        result.put("warmup_steps", warmup.warmupSteps());
+        result.put("warmup_seconds", warmup.warmupSeconds());
         result.put("blocks", blocks);
         result.put("block_steps", blockSteps);
         result.put("yaml_images_per_s", images / yamlSeconds);
         result.put("hand_images_per_s", images / handSeconds);
+        // the headline: median step time of (c) over (a)'s. Both compute the same layers, so their step times differ
+        // only by overhead and by the machine's hiccups (another tenant, a GC pause), which reach single steps and
+        // whole blocks alike: on 2026-11-22 the block ratios of one run spread from 0.5 to 2.0 and their median
+        // moved by 0.15 between two runs of the same code, while the median step is insensitive to them
+        result.put("ratio_median_step", Results.median(handSteps) / Results.median(yamlSteps));
+        result.put("yaml_step_ms_median", Results.median(yamlSteps) * 1000);
+        result.put("hand_step_ms_median", Results.median(handSteps) * 1000);
         result.put("ratio_median", Results.median(ratios));
         result.put("ratio_min", ratios.stream().min(Double::compare).orElseThrow());
         result.put("ratio_max", ratios.stream().max(Double::compare).orElseThrow());
@@ -83,11 +98,16 @@ public final class PairMain {
         return data.step(net, train);
     }
 
-    private static double time(Runnable step, int steps) {
-        long start = System.nanoTime();
+    /** Runs {@code steps} steps, adds each one's seconds to {@code into}, and returns their sum. */
+    private static double time(Runnable step, int steps, List<Double> into) {
+        double total = 0;
         for (int i = 0; i < steps; i++) {
+            long start = System.nanoTime();
             step.run();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            into.add(seconds);
+            total += seconds;
         }
-        return (System.nanoTime() - start) / 1e9;
+        return total;
     }
 }

@@ -164,6 +164,7 @@ final class Session {
         if (csv != null) {
             csv.write(history.rows());
         }
+        manifest.put("fast_path", dev.convlab.backend.FastPathNetwork.describe(net));
         manifest.epochs(epoch, loop.iteration());
         if (backups.saveEveryBatches() == 0 || signals.received() != null) {
             backup();

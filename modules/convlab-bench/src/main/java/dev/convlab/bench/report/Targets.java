@@ -55,7 +55,7 @@ final class Targets {
         for (String network : ReportMain.NETWORKS) {
             for (String mode : new String[] {"train", "infer"}) {
                 Optional<Map<String, Object>> pair = r.pair(network, mode);
-                Double ratio = pair.isPresent() ? Results.num(pair.get(), "ratio_median")
+                Double ratio = pair.isPresent() ? Results.num(pair.get(), "ratio_median_step")
                         : r.pairedRatio(network, "convlab", "dl4j-fast", mode);
                 if (ratio == null) {
                     all = false;
