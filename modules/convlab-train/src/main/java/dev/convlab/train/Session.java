@@ -1,5 +1,6 @@
 package dev.convlab.train;
 
+import dev.convlab.backend.FastPathNetwork;
 import dev.convlab.config.RunConfig;
 import dev.convlab.config.callbacks.BackupAndRestore;
 import dev.convlab.config.callbacks.CallbacksConfig;
@@ -164,7 +165,7 @@ final class Session {
         if (csv != null) {
             csv.write(history.rows());
         }
-        manifest.put("fast_path", dev.convlab.backend.FastPathNetwork.describe(net));
+        manifest.put("fast_path", FastPathNetwork.describe(net));
         manifest.epochs(epoch, loop.iteration());
         if (backups.saveEveryBatches() == 0 || signals.received() != null) {
             backup();
