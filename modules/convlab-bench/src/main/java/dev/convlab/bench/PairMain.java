@@ -79,7 +79,8 @@ public final class PairMain {
         // the headline: median step time of (c) over (a)'s. Both compute the same layers, so their step times differ
         // only by overhead and by the machine's hiccups (another tenant, a GC pause), which reach single steps and
         // whole blocks alike: on 2026-11-22 the block ratios of one run spread from 0.5 to 2.0 and their median
-        // moved by 0.15 between two runs of the same code, while the median step is insensitive to them
+        // moved by 0.15 between two runs of the same code; the median step is steadier (1.08, 1.01, 0.99, 0.99 for
+        // MNIST inference in four processes) but not always (0.905 in a fifth)
         result.put("ratio_median_step", Results.median(handSteps) / Results.median(yamlSteps));
         result.put("yaml_step_ms_median", Results.median(yamlSteps) * 1000);
         result.put("hand_step_ms_median", Results.median(handSteps) * 1000);
