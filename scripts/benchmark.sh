@@ -26,8 +26,8 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-# Budgets: "warm-up steps, min warm-up seconds, min timed steps, min seconds, max seconds" (see Budget.java). Full runs time enough
-# steps for a figure steady to a few percent; quick runs only prove that every piece works.
+# Budgets: "warm-up steps, min warm-up seconds, min timed steps, min seconds, max seconds" (see Budget.java).
+# Full runs time enough steps for a figure steady to a few percent; quick runs only prove that every piece works.
 declare -A budget rounds pair
 if [ "$quick" = 1 ]; then
   # no VGG16 warm-up: its steps are the slowest; quick figures are not results anyway

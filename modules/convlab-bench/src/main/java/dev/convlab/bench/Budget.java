@@ -12,8 +12,14 @@ public record Budget(int warmupSteps, double warmupSeconds, int minSteps, double
     static final int FEWEST_STEPS = 3;
 
     public static Budget from(Args args) {
-        return new Budget(args.getInt("warmup"), Double.parseDouble(args.get("warmup-seconds", "0")),
-                args.getInt("min-steps"), args.getDouble("min-seconds"), args.getDouble("max-seconds"));
+        Budget warmup = warmupFrom(args);
+        return new Budget(warmup.warmupSteps, warmup.warmupSeconds, args.getInt("min-steps"),
+                args.getDouble("min-seconds"), args.getDouble("max-seconds"));
+    }
+
+    /** Only the warm-up part ({@code --warmup}, optional {@code --warmup-seconds}), for a caller that times itself. */
+    public static Budget warmupFrom(Args args) {
+        return new Budget(args.getInt("warmup"), Double.parseDouble(args.get("warmup-seconds", "0")), 0, 0, 0);
     }
 
     boolean warmedUp(int steps, double elapsedSeconds) {

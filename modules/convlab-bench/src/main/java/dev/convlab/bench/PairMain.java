@@ -43,14 +43,11 @@ public final class PairMain {
         Runnable hand = step(handConf, network, batch, train);
         // warm-up as Budget's: both networks in turn, for at least the steps and the seconds asked (the JIT compiler
         // takes a core for the first seconds of the process, and blocks timed then measure it, not the networks)
-        Budget warmup = new Budget(a.getInt("warmup"), Double.parseDouble(a.get("warmup-seconds", "0")), 0, 0, 0);
-        long start = System.nanoTime();
-        for (int i = 0; !warmup.warmedUp(i, (System.nanoTime() - start) / 1e9); i++) {
+        Budget warmup = Budget.warmupFrom(a);
+        Throughput.warmUp(() -> {
             yaml.run();
             hand.run();
-        }
-        double yamlSeconds = 0;
-        double handSeconds = 0;
+        }, warmup);
         List<Double> ratios = new ArrayList<>();
         List<Double> yamlSteps = new ArrayList<>();
         List<Double> handSteps = new ArrayList<>();
@@ -60,8 +57,6 @@ public final class PairMain {
             double second = time(yamlFirst ? hand : yaml, blockSteps, yamlFirst ? handSteps : yamlSteps);
             double y = yamlFirst ? first : second;
             double h = yamlFirst ? second : first;
-            yamlSeconds += y;
-            handSeconds += h;
             ratios.add(h / y); // (a)'s images/s over (c)'s
         }
         double images = (double) blocks * blockSteps * batch;
@@ -74,16 +69,18 @@ public final class PairMain {
         result.put("warmup_seconds", warmup.warmupSeconds());
         result.put("blocks", blocks);
         result.put("block_steps", blockSteps);
-        result.put("yaml_images_per_s", images / yamlSeconds);
-        result.put("hand_images_per_s", images / handSeconds);
+        result.put("yaml_images_per_s", images / sum(yamlSteps));
+        result.put("hand_images_per_s", images / sum(handSteps));
         // the headline: median step time of (c) over (a)'s. Both compute the same layers, so their step times differ
         // only by overhead and by the machine's hiccups (another tenant, a GC pause), which reach single steps and
         // whole blocks alike: on 2026-11-22 the block ratios of one run spread from 0.5 to 2.0 and their median
         // moved by 0.15 between two runs of the same code; the median step is steadier (1.08, 1.01, 0.99, 0.99 for
         // MNIST inference in four processes) but not always (0.905 in a fifth)
-        result.put("ratio_median_step", Results.median(handSteps) / Results.median(yamlSteps));
-        result.put("yaml_step_ms_median", Results.median(yamlSteps) * 1000);
-        result.put("hand_step_ms_median", Results.median(handSteps) * 1000);
+        double yamlMedian = Results.median(yamlSteps);
+        double handMedian = Results.median(handSteps);
+        result.put("ratio_median_step", handMedian / yamlMedian);
+        result.put("yaml_step_ms_median", yamlMedian * 1000);
+        result.put("hand_step_ms_median", handMedian * 1000);
         result.put("ratio_median", Results.median(ratios));
         result.put("ratio_min", ratios.stream().min(Double::compare).orElseThrow());
         result.put("ratio_max", ratios.stream().max(Double::compare).orElseThrow());
@@ -97,6 +94,10 @@ public final class PairMain {
         FastPathNetwork.apply(net);
         RandomBatch data = RandomBatch.of(net, batch, network.height(), network.width(), network.channels(), 42);
         return data.step(net, train);
+    }
+
+    private static double sum(List<Double> seconds) {
+        return seconds.stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** Runs {@code steps} steps, adds each one's seconds to {@code into}, and returns their sum. */

@@ -17,8 +17,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * scripts/benchmark.sh starts one per measurement.
  * <pre>
  *   --network mnist-cnn|cats-dogs-cnn|vgg16  --impl convlab|dl4j-default|dl4j-fast  --mode train|infer
- *   --batch N  --config configs/bench/NETWORK.yaml  --warmup N [--warmup-seconds S] --min-steps N --min-seconds S --max-seconds S
- *   --out results.jsonl
+ *   --batch N  --config configs/bench/NETWORK.yaml  --warmup N [--warmup-seconds S] --min-steps N
+ *   --min-seconds S --max-seconds S --out results.jsonl
  * </pre>
  */
 public final class ThroughputMain {

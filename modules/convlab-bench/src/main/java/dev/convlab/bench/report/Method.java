@@ -24,9 +24,9 @@ final class Method {
                 Measured after 10 warm-up steps only, convlab's MNIST CNN trained at 2,500-2,716 img/s, against \
                 3,371-3,503 after 400 steps (three pairs of processes in the same minutes), while PyTorch's figure \
                 did not change; a training run of minutes runs at the warmed-up speed, a run of a few seconds does \
-                not. Then steps are timed until there are at least a minimum number and a minimum time has passed; a slow case \
-                stops at a maximum time once it has 3 steps (the budgets per network are at the top of \
-                `scripts/benchmark.sh`). img/s = images / timed seconds; ±var is the standard deviation of the step \
+                not. Then steps are timed until there are at least a minimum number and a minimum time has \
+                passed; a slow case stops at a maximum time once it has 3 steps (the budgets per network are at the \
+                top of `scripts/benchmark.sh`). img/s = images / timed seconds; ±var is the standard deviation of the step \
                 times over their mean.
                 - **Rounds**: a network's measurements are repeated in rounds (the count per network is at the top \
                 of `scripts/benchmark.sh`), each round running every implementation once, one after the other, so \
