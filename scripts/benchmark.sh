@@ -3,7 +3,7 @@
 # (MNIST CNN, cats-vs-dogs CNN, VGG16) for convlab from YAML, plain DL4J, DL4J by hand with convlab's settings and
 # PyTorch; the machine's matrix-multiply rate; the data wait of an image folder. Writes docs/benchmarks.md.
 #
-#   scripts/benchmark.sh           full run, about 40 minutes on 2 cores: run it on an otherwise quiet machine
+#   scripts/benchmark.sh           full run, about an hour on 2 cores: run it on an otherwise quiet machine
 #   scripts/benchmark.sh --quick   a few steps per measurement (about 3 minutes): checks the whole chain
 #
 # Options: --no-build (use the jars already built), --out FILE (instead of docs/benchmarks.md).
@@ -35,7 +35,8 @@ if [ "$quick" = 1 ]; then
   budget[cats-dogs-cnn/train]="1 0 1 0 0"; budget[cats-dogs-cnn/infer]="1 0 1 0 0"
   budget[vgg16/train]="0 0 1 0 0";         budget[vgg16/infer]="0 0 1 0 0"
   rounds[mnist-cnn]=1; rounds[cats-dogs-cnn]=1; rounds[vgg16]=1
-  pair[mnist-cnn]="2 0 4 3"; pair[cats-dogs-cnn]="1 0 2 1"; pair[vgg16]="0 0 1 1"
+  pair[mnist-cnn]="2 0 2 3 2 1"; pair[cats-dogs-cnn]="1 0 1 1 2 1"; pair[vgg16]="0 0 1 1 1 1"
+  pair_controls=1
   gemm_sizes="1024,2048"; gemm_seconds=1
   folder_images=160; folder_epochs=1; folder_warmup=1
 else
@@ -49,11 +50,16 @@ else
   budget[cats-dogs-cnn/train]="3 8 8 8 40";  budget[cats-dogs-cnn/infer]="3 8 15 6 25"
   budget[vgg16/train]="2 0 5 20 75";         budget[vgg16/infer]="2 0 8 15 45"
   rounds[mnist-cnn]=5; rounds[cats-dogs-cnn]=5; rounds[vgg16]=1
-  # YAML against by hand in one JVM (PairMain): "warm-up steps, min warm-up seconds, blocks, steps per block".
-  # More blocks steady the median step (cats-vs-dogs inference: 0.96 with 16 blocks in one run, 0.996-1.005 in
-  # three runs with 40), but one process is one sample: MNIST inference gave 0.905 in one process and 0.99-1.08 in
-  # four others. VGG16: two in one process, peak 6.9 GB resident when training.
-  pair[mnist-cnn]="10 8 60 10"; pair[cats-dogs-cnn]="3 8 40 2"; pair[vgg16]="2 0 16 1"
+  # YAML against by hand in one JVM (PairMain): "warm-up steps, min warm-up seconds, blocks, steps per block, copies,
+  # processes". Copies of one network run at different speeds for the life of a process (MNIST: one copy in eight
+  # 20% slow), so each side is built several times and judged on its median copy; and one process is still one
+  # sample (MNIST inference with one copy each: 0.905 in one process, 0.99-1.08 in four others), so each pair runs in
+  # several processes and the report takes the median over them. Memory: a cats-vs-dogs copy takes about 1.5 GB
+  # when training, a VGG16 copy about 3.5 GB (two copies, one per side: peak 6.9 GB resident).
+  pair[mnist-cnn]="10 8 15 10 4 3"; pair[cats-dogs-cnn]="3 8 20 2 2 3"; pair[vgg16]="2 0 5 1 1 3"
+  # The control: PairMain with two sets of copies of the by-hand network, which cannot differ, so its figure is the
+  # method's own error. Processes of it for the MNIST CNN (the others' would take longer than the figure is worth).
+  pair_controls=3
   gemm_sizes="2048,4096"; gemm_seconds=4
   folder_images=2000; folder_epochs=1; folder_warmup=3
 fi
@@ -120,7 +126,7 @@ bench_config() {
 
 # The headline numbers of a log's result lines, for the console.
 summary() {
-  grep '^result:' "$1" | grep -oE '"(images_per_s|gflops_per_s|wait_share|ratio_median)": ?[0-9.eE+-]+' | tr -d '"' \
+  grep '^result:' "$1" | grep -oE '"(images_per_s|gflops_per_s|wait_share|ratio)": ?[0-9.eE+-]+' | tr -d '"' \
     | awk -F': ?' '{printf "%s %.4g  ", $1, $2}'
 }
 
@@ -192,13 +198,22 @@ for network in "${networks[@]}"; do
     done
   done
   if [ -n "${pair[$network]:-}" ]; then
-    read -r warmup warmup_seconds blocks block_steps <<<"${pair[$network]}"
-    echo "$network: YAML against by hand in one process"
-    for mode in train infer; do
-      run "$network-$mode-pair" "${malloc_env[@]}" "${java_cmd[@]}" dev.convlab.bench.PairMain --network "$network" --mode "$mode" \
-        --batch "$batch" --config "$config" --warmup "$warmup" --warmup-seconds "$warmup_seconds" --blocks "$blocks" \
-        --block-steps "$block_steps" \
-        --out "$results"
+    read -r warmup warmup_seconds blocks block_steps copies processes <<<"${pair[$network]}"
+    controls=0; [ "$network" = mnist-cnn ] && controls=$pair_controls
+    echo "$network: YAML against by hand in one process, $copies copies of each, $processes processes per mode" \
+      "($controls control processes)"
+    for process in $(seq 1 "$(( processes > controls ? processes : controls ))"); do
+      for control in false true; do
+        if [ "$control" = false ] && [ "$process" -gt "$processes" ]; then continue; fi
+        if [ "$control" = true ] && [ "$process" -gt "$controls" ]; then continue; fi
+        for mode in train infer; do
+          run "$network-$mode-pair$([ "$control" = true ] && echo -control)-$process" "${malloc_env[@]}" \
+            "${java_cmd[@]}" dev.convlab.bench.PairMain --network "$network" --mode "$mode" --batch "$batch" \
+            --config "$config" --warmup "$warmup" --warmup-seconds "$warmup_seconds" --blocks "$blocks" \
+            --block-steps "$block_steps" --copies "$copies" --control "$control" --process "$process" \
+            --out "$results"
+        done
+      done
     done
   fi
 done

@@ -194,32 +194,56 @@ public final class ReportMain {
     }
 
     private static String pairTable(Results r) {
-        Table t = new Table("network", "mode", "(a) from YAML, img/s", "(c) by hand, img/s",
-                "(a)/(c): median step", "(a)/(c): median over blocks (range)", "blocks x steps");
+        return pairRows(r, false) + "\n(a) and (c) built side by side in one JVM (`PairMain`), several copies of "
+                + "each (built in turn: (a) first for the first copy, (c) first for the second, and so on), warmed up "
+                + "in turn (as the rounds: at least a number of steps and, for the MNIST and cats-vs-dogs CNNs, 8 "
+                + "seconds) and timed in blocks: a block runs every copy for a few steps, in an order that rotates "
+                + "from block to block, so that all of them see the same machine at the same minutes. Each copy's "
+                + "median step time is taken, then each side's median over its copies; a process's ratio is (c)'s "
+                + "over (a)'s, and the figure that counts is the median over the processes (img/s are medians over "
+                + "the processes too). Medians, because the machine's hiccups (another tenant, a GC pause) hit "
+                + "single steps and whole blocks (one process's block ratios spread from about 0.5 to 2); copies, "
+                + "because two copies of one network do not run at the same speed for the life of a process (three "
+                + "MNIST control processes of 4 + 4 copies on 2026-11-22: in each, one copy in eight took 18.2-19.9 "
+                + "ms a training step where the others took 14.3-17.6 ms; cats-vs-dogs: one copy at 565 ms against "
+                + "386-396 ms); "
+                + "processes, because a process is one sample (MNIST inference with one copy each gave 0.905 in one "
+                + "process and 0.99-1.08 in four others). Why copies differ is not known; where their arrays landed "
+                + "in memory is a guess. The two configurations differ only in the weight initialiser (Keras's "
+                + "glorot_uniform against DL4J's XAVIER), the loss's clipping epsilon, the layer names and, for "
+                + "cats-vs-dogs, where the flatten preprocessor sits (before the dropout layer or after it).\n\n"
+                + "### Control: (c) against a second copy of (c)\n\n" + pairRows(r, true)
+                + "\nThe same program with (a)'s copies replaced by copies of the by-hand network (`PairMain --control "
+                + "true`): nothing differs, so how far this is from 1.00 is how far the method itself can be off.\n";
+    }
+
+    private static String pairRows(Results r, boolean control) {
+        Table t = new Table("network", "mode", control ? "(c) in (a)'s place, img/s" : "(a) from YAML, img/s",
+                "(c) by hand, img/s", "ratio, median over processes", "each process",
+                "copies x blocks x steps");
         for (String network : NETWORKS) {
             for (String mode : new String[] {"train", "infer"}) {
-                r.pair(network, mode).ifPresent(l -> t.row(network, mode,
-                        Fmt.rate(Results.num(l, "yaml_images_per_s")), Fmt.rate(Results.num(l, "hand_images_per_s")),
-                        Fmt.ratio(Results.num(l, "ratio_median_step")),
-                        Fmt.ratio(Results.num(l, "ratio_median")) + " (" + Fmt.ratio(Results.num(l, "ratio_min"))
-                                + "-" + Fmt.ratio(Results.num(l, "ratio_max")) + ")",
-                        Results.str(l, "blocks") + " x " + Results.str(l, "block_steps")));
+                List<Map<String, Object>> lines = control ? r.controls(network, mode) : r.pairs(network, mode);
+                if (lines.isEmpty()) {
+                    continue;
+                }
+                StringBuilder each = new StringBuilder();
+                for (Map<String, Object> l : lines) {
+                    each.append(each.length() == 0 ? "" : ", ").append(Fmt.ratio(Results.num(l, "ratio")));
+                }
+                Map<String, Object> last = lines.get(lines.size() - 1);
+                t.row(network, mode, Fmt.rate(median(lines, "yaml_images_per_s")),
+                        Fmt.rate(median(lines, "hand_images_per_s")),
+                        Fmt.ratio(median(lines, "ratio")) + " (" + lines.size() + ")", each.toString(),
+                        Results.str(last, "copies") + " x "
+                                + Results.str(last, "blocks") + " x " + Results.str(last, "block_steps"));
             }
         }
-        return (t.isEmpty() ? "Not measured in this run.\n" : t.toString())
-                + "\n(a) and (c) built side by side in one JVM (`PairMain`), warmed up in turn (as the rounds: at "
-                + "least a number of steps and, for the MNIST and cats-vs-dogs CNNs, 8 seconds) and timed in "
-                + "alternating blocks of steps, the block order alternating too, so that both see the same machine "
-                + "at the same minutes. The ratio that counts is (c)'s median step time over (a)'s: both compute "
-                + "the same layers, and single steps and whole blocks alike are hit by the machine's hiccups (another "
-                + "tenant, a GC pause), which spread one run's block ratios from about 0.5 to 2 and moved their "
-                + "median by 0.15 between two runs of the same code. The median step is steadier, but not steady to 3% "
-                + "either: the same code gave 1.08, 1.01, 0.99 and 0.99 for MNIST inference in four processes, and "
-                + "0.905 in another, so one process's figure is one sample. The "
-                + "rounds above compare them across processes, where the spread between runs is larger than the 3% "
-                + "issue 3 asks about. The two configurations differ only in the weight initialiser (Keras's "
-                + "glorot_uniform against DL4J's XAVIER), the loss's clipping epsilon and where the flatten "
-                + "preprocessor sits.\n";
+        return t.isEmpty() ? "Not measured in this run.\n" : t.toString();
+    }
+
+    private static Double median(List<Map<String, Object>> lines, String key) {
+        return Results.median(lines.stream().map(l -> Results.num(l, key)).filter(v -> v != null).toList());
     }
 
     private static String gemmTable(Results r) {
