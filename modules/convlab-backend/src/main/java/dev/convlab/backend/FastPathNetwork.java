@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * activations workspace; the backward pass computes exactly what it did before from the same numbers, at the cost
  * of one pre-activation array per convolution layer for the length of a step (convlab's memory estimate counts it).
  * Without the helpers DL4J would also keep every im2col matrix, which is why this is tied to them.</li>
- * <li><b>Max pooling where oneDNN is slow.</b> See {@link TunedMaxPooling}: each max-pooling layer times oneDNN's
- * kernel against libnd4j's own on its first batch and keeps the faster; both give bit-identical outputs and
- * gradients, ties included, so the choice never changes a number.</li>
+ * <li><b>Max pooling where oneDNN is slow.</b> See {@link TunedMaxPooling}: each max-pooling layer times its own
+ * calls on oneDNN's kernel and on libnd4j's, alternating, over its first batches and again 10 s later, and keeps the
+ * faster; both give bit-identical outputs and gradients, ties included, so the choice never changes a number.</li>
  * <li><b>The ReLU gradient of a convolution in two vectorised ops.</b> See {@link FastReluConvolution} and
  * {@link ReluBackprop}: libnd4j's relu_bp calls a function per element (a tenth of an MNIST CNN training step);
  * the replacement gives the same values, and the same parameters after training (FastPathNetworkTest).</li>
@@ -115,7 +115,8 @@ public final class FastPathNetwork {
 
     /**
      * What the fast path did to each layer it changed, by layer name, for run manifests: "ReLU gradient vectorised",
-     * and for max pooling which kernel the timing picked per input shape ("not timed yet" before the first batch).
+     * and for max pooling which kernel the timing picked per input shape and mode ("being timed" over the first
+     * batches, then "timed once" and "timed twice").
      * Empty with the fast path off. The cache mode is in the network's configuration.
      */
     public static Map<String, String> describe(MultiLayerNetwork net) {

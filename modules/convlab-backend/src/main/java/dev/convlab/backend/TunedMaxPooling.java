@@ -12,7 +12,6 @@ import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Environment;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * a reference loop ({@code simple_nchw} in DNNL_VERBOSE), and its backward pass recomputes the forward one. On the
  * cats-vs-dogs CNN's first pooling layer (32x32x148x148) that was 100 ms forward and 140 ms backward per step
  * against 22 and 62 ms for libnd4j's kernel, while on the 72x72 layer after it oneDNN is 2-3 times faster. The
- * cutoff depends on the CPU's cache, so it is measured, not guessed: on the first batch of each input shape the
- * layer times forward plus backward both ways (outside the training workspaces, two rounds each after one
- * untimed) and keeps the faster.
+ * cutoff depends on the CPU's cache, so it is measured, not guessed: for each input shape (and training or
+ * inference) the layer's own calls alternate between the kernels and are timed, and the faster is kept
+ * ({@link KernelTrial}: twice, the second time 10 s after the first, once the JIT compiler is done). A training
+ * batch's forward and backward calls run on the same kernel and count as one time.
  *
  * <p>Both kernels give bit-identical outputs and gradients, ties included (both send a window's gradient to its
  * first maximum; FastPathNetworkTest checks it on 0/1 inputs), so the choice never changes a number and seeded
@@ -39,10 +39,13 @@ import org.slf4j.LoggerFactory;
  */
 final class TunedMaxPooling extends SubsamplingLayer {
     private static final Logger log = LoggerFactory.getLogger(TunedMaxPooling.class);
-    private static final int TIMED_ROUNDS = 2;
 
-    /** Input shape → true when libnd4j's own kernel was faster. */
-    private final Map<List<Long>, Boolean> builtinFaster = new HashMap<>();
+    /** Input shape and training (true) or inference → the trial of the two kernels for it. */
+    private final Map<List<Object>, KernelTrial> trials = new HashMap<>();
+    /** The trial whose training forward call ran last and still waits for its backward call, or null. */
+    private KernelTrial pending;
+    private boolean pendingBuiltin;
+    private long pendingNanos;
 
     TunedMaxPooling(SubsamplingLayer original, DataType dataType) {
         super(original.conf(), dataType);
@@ -53,14 +56,56 @@ final class TunedMaxPooling extends SubsamplingLayer {
 
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
-        return builtinFaster() ? withoutOneDnn(() -> super.activate(training, workspaceMgr))
+        if (input == null) {
+            return super.activate(training, workspaceMgr); // DL4J's own error
+        }
+        List<Object> key = new ArrayList<>();
+        Arrays.stream(input.shape()).forEach(key::add);
+        key.add(training);
+        KernelTrial trial = trials.computeIfAbsent(key, k -> new KernelTrial());
+        long start = System.nanoTime();
+        boolean builtin = trial.nextBuiltin(start);
+        boolean timing = trial.timing();
+        INDArray out = builtin ? withoutOneDnn(() -> super.activate(training, workspaceMgr))
                 : super.activate(training, workspaceMgr);
+        long end = System.nanoTime();
+        pending = null;
+        if (training) {
+            // the backward call runs on the same kernel; a timed batch is recorded once it is done
+            pending = trial;
+            pendingBuiltin = builtin;
+            pendingNanos = timing ? end - start : -1;
+        } else if (timing) {
+            recordAndLog(trial, key, builtin, end - start, end);
+        }
+        return out;
     }
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        return builtinFaster() ? withoutOneDnn(() -> super.backpropGradient(epsilon, workspaceMgr))
+        KernelTrial trial = pending;
+        pending = null;
+        boolean builtin = trial != null ? pendingBuiltin : false;
+        long start = System.nanoTime();
+        Pair<Gradient, INDArray> out = builtin ? withoutOneDnn(() -> super.backpropGradient(epsilon, workspaceMgr))
                 : super.backpropGradient(epsilon, workspaceMgr);
+        long end = System.nanoTime();
+        if (trial != null && pendingNanos >= 0) {
+            recordAndLog(trial, null, builtin, pendingNanos + end - start, end);
+        }
+        return out;
+    }
+
+    private void recordAndLog(KernelTrial trial, List<Object> key, boolean builtin, long nanos, long now) {
+        int before = trial.trialsDone();
+        trial.record(builtin, nanos, now);
+        if (trial.trialsDone() > before && log.isDebugEnabled()) {
+            double[] best = trial.bestMillis();
+            log.debug("max pooling '{}' on {}: {} kernel after trial {} (best {} ms oneDNN, {} ms libnd4j)",
+                    conf().getLayer().getLayerName(), Arrays.toString(input.shape()),
+                    trial.builtinFaster() ? "libnd4j's" : "oneDNN's", trial.trialsDone(),
+                    String.format("%.2f", best[0]), String.format("%.2f", best[1]));
+        }
     }
 
     /** For tests: the forward pass on oneDNN's kernel or on libnd4j's. */
@@ -74,56 +119,28 @@ final class TunedMaxPooling extends SubsamplingLayer {
                 : withoutOneDnn(() -> super.backpropGradient(epsilon, workspaceMgr))).getSecond();
     }
 
-    /** The decision for the current input's shape, measured the first time the shape is seen. */
-    boolean builtinFaster() {
-        if (input == null) {
-            return false;
-        }
-        return builtinFaster.computeIfAbsent(Arrays.stream(input.shape()).boxed().toList(), shape -> measure());
-    }
-
-    /** Which kernel runs, per input shape timed so far, e.g. "max pooling on libnd4j's kernel for 32x32x148x148". */
+    /**
+     * Which kernel runs, per input shape and mode seen so far, e.g. "max pooling on libnd4j's kernel for
+     * 32x32x148x148 (training, timed twice)".
+     */
     String describe() {
-        if (builtinFaster.isEmpty()) {
-            return "max pooling kernel not timed yet (it is on the first batch)";
+        if (trials.isEmpty()) {
+            return "max pooling kernel not timed yet (it is on the first batches)";
         }
         List<String> parts = new ArrayList<>();
-        builtinFaster.forEach((shape, builtin) -> parts.add((builtin ? "libnd4j's" : "oneDNN's") + " kernel for "
-                + shape.stream().map(String::valueOf).collect(Collectors.joining("x"))));
+        trials.forEach((key, trial) -> {
+            String shape = key.subList(0, key.size() - 1).stream().map(String::valueOf)
+                    .collect(Collectors.joining("x"));
+            String mode = Boolean.TRUE.equals(key.get(key.size() - 1)) ? "training" : "inference";
+            String state = switch (trial.trialsDone()) {
+                case 0 -> "being timed";
+                case 1 -> "timed once";
+                default -> "timed twice";
+            };
+            parts.add((trial.builtinFaster() ? "libnd4j's" : "oneDNN's") + " kernel for " + shape + " (" + mode
+                    + ", " + state + ")");
+        });
         return "max pooling on " + String.join("; ", parts);
-    }
-
-    private boolean measure() {
-        long oneDnn = Long.MAX_VALUE;
-        long builtin = Long.MAX_VALUE;
-        try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            LayerWorkspaceMgr plain = LayerWorkspaceMgr.noWorkspaces();
-            for (int round = 0; round <= TIMED_ROUNDS; round++) {
-                long a = timeBoth(plain);
-                long b = withoutOneDnn(() -> timeBoth(plain));
-                if (round > 0) { // the first round creates oneDNN's primitives and warms the caches
-                    oneDnn = Math.min(oneDnn, a);
-                    builtin = Math.min(builtin, b);
-                }
-            }
-        }
-        boolean faster = builtin < oneDnn;
-        log.debug("max pooling '{}' on {}: {} kernel ({} ms forward+backward, the other {} ms)",
-                conf().getLayer().getLayerName(), Arrays.toString(input.shape()), faster ? "libnd4j's" : "oneDNN's",
-                String.format("%.1f", Math.min(oneDnn, builtin) / 1e6),
-                String.format("%.1f", Math.max(oneDnn, builtin) / 1e6));
-        return faster;
-    }
-
-    /** Nanoseconds of one forward and one backward pass on the current input; the results are dropped. */
-    private long timeBoth(LayerWorkspaceMgr plain) {
-        long start = System.nanoTime();
-        INDArray out = super.activate(true, plain);
-        Pair<Gradient, INDArray> back = super.backpropGradient(out, plain);
-        long elapsed = System.nanoTime() - start;
-        out.close();
-        back.getSecond().close();
-        return elapsed;
     }
 
     /** Runs {@code work} with libnd4j's platform helpers (oneDNN) off, process-wide, then restores the switch. */

@@ -208,8 +208,11 @@ public final class ReportMain {
                 + "ms a training step where the others took 14.3-17.6 ms; cats-vs-dogs: one copy at 565 ms against "
                 + "386-396 ms); "
                 + "processes, because a process is one sample (MNIST inference with one copy each gave 0.905 in one "
-                + "process and 0.99-1.08 in four others). Why copies differ is not known; where their arrays landed "
-                + "in memory is a guess. The two configurations differ only in the weight initialiser (Keras's "
+                + "process and 0.99-1.08 in four others). The slow copies turned out to be those whose max-pooling "
+                + "layers had picked the slower kernel at start-up, timed once while the JIT compiler took a core "
+                + "(15 of 132 copies in the run of 2026-11-22 13:25; each pair line lists every copy's picks); "
+                + "since then each layer times its kernels twice, the second time 10 s later (`KernelTrial`). "
+                + "The two configurations differ only in the weight initialiser (Keras's "
                 + "glorot_uniform against DL4J's XAVIER), the loss's clipping epsilon, the layer names and, for "
                 + "cats-vs-dogs, where the flatten preprocessor sits (before the dropout layer or after it).\n\n"
                 + "### Control: (c) against a second copy of (c)\n\n" + pairRows(r, true)
