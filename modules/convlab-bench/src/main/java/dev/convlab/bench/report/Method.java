@@ -18,9 +18,11 @@ final class Method {
                 - **Training step**: forward, backward and optimizer update on the batch (DL4J `fit(x, y)`; PyTorch \
                 `zero_grad`, forward, loss, `backward`, `step`, `loss.item()`). **Inference**: a forward pass in \
                 inference mode on a batch of the same size (DL4J `output(x, false)`; PyTorch `eval()` and `no_grad()`).
-                - **Timing**: warm-up steps are run and not timed (JIT, oneDNN primitive creation, workspaces), \
-                for at least a number of steps and, for the MNIST and cats-vs-dogs CNNs, at least 8 seconds, every \
-                implementation alike: the JVM's JIT compiler takes most of a core for the first 5-10 s of a process. \
+                - **Timing**: warm-up steps are run and not timed (JIT, oneDNN primitive creation, workspaces, \
+                convlab's choice of max-pooling kernel), for at least a number of steps and a number of seconds \
+                (12 to 40, per network and mode), every implementation alike: the JVM's JIT compiler takes most of a \
+                core for the first 5-10 s of a process, and each max-pooling layer of (a) and (c) times its two \
+                kernels over its first 8 batches and again 10 s later. \
                 Measured after 10 warm-up steps only, convlab's MNIST CNN trained at 2,500-2,716 img/s, against \
                 3,371-3,503 after 400 steps (three pairs of processes in the same minutes), while PyTorch's figure \
                 did not change; a training run of minutes runs at the warmed-up speed, a run of a few seconds does \

@@ -196,8 +196,8 @@ public final class ReportMain {
     private static String pairTable(Results r) {
         return pairRows(r, false) + "\n(a) and (c) built side by side in one JVM (`PairMain`), several copies of "
                 + "each (built in turn: (a) first for the first copy, (c) first for the second, and so on), warmed up "
-                + "in turn (as the rounds: at least a number of steps and, for the MNIST and cats-vs-dogs CNNs, 8 "
-                + "seconds) and timed in blocks: a block runs every copy for a few steps, in an order that rotates "
+                + "in turn (at least a number of steps and seconds, until every copy's max-pooling kernel trials are "
+                + "done) and timed in blocks: a block runs every copy for a few steps, in an order that rotates "
                 + "from block to block, so that all of them see the same machine at the same minutes. Each copy's "
                 + "median step time is taken, then each side's median over its copies; a process's ratio is (c)'s "
                 + "over (a)'s, and the figure that counts is the median over the processes (img/s are medians over "
