@@ -2,7 +2,7 @@ package dev.convlab.backend;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -41,7 +41,7 @@ final class TunedMaxPooling extends SubsamplingLayer {
     private static final Logger log = LoggerFactory.getLogger(TunedMaxPooling.class);
 
     /** Input shape and training (true) or inference → the trial of the two kernels for it. */
-    private final Map<List<Object>, KernelTrial> trials = new HashMap<>();
+    private final Map<List<Object>, KernelTrial> trials = new LinkedHashMap<>(); // describe() in the order seen
     /** The trial whose training forward call ran last and still waits for its backward call, or null. */
     private KernelTrial pending;
     private boolean pendingBuiltin;
