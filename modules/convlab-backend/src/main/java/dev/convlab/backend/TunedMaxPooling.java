@@ -76,7 +76,7 @@ final class TunedMaxPooling extends SubsamplingLayer {
             pendingBuiltin = builtin;
             pendingNanos = timing ? end - start : -1;
         } else if (timing) {
-            recordAndLog(trial, key, builtin, end - start, end);
+            recordAndLog(trial, builtin, end - start, end);
         }
         return out;
     }
@@ -91,12 +91,12 @@ final class TunedMaxPooling extends SubsamplingLayer {
                 : super.backpropGradient(epsilon, workspaceMgr);
         long end = System.nanoTime();
         if (trial != null && pendingNanos >= 0) {
-            recordAndLog(trial, null, builtin, pendingNanos + end - start, end);
+            recordAndLog(trial, builtin, pendingNanos + end - start, end);
         }
         return out;
     }
 
-    private void recordAndLog(KernelTrial trial, List<Object> key, boolean builtin, long nanos, long now) {
+    private void recordAndLog(KernelTrial trial, boolean builtin, long nanos, long now) {
         int before = trial.trialsDone();
         trial.record(builtin, nanos, now);
         if (trial.trialsDone() > before && log.isDebugEnabled()) {
